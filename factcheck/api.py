@@ -1,0 +1,58 @@
+"""The library API the CLI is a thin layer over: read articles, analyze them, and more."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Iterable
+
+from factcheck.document import Document
+from factcheck.errors import InputError
+from factcheck.modelstore import ModelSource, resolve_models
+from factcheck.readers import parse_document, read_document
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".markdown"}
+
+
+def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
+    """Files as given; directories become their article files (recursively, sorted)."""
+    paths: list[Path] = []
+    for item in inputs:
+        item = Path(item)
+        if item.is_dir():
+            found = sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            if not found:
+                raise InputError(item, "directory holds no article files", hint="expected *.txt or *.md files")
+            paths.extend(found)
+        elif not item.exists():
+            raise InputError(item, "no such file")
+        else:
+            paths.append(item)
+    return paths
+
+
+def load_documents(inputs: Iterable[Path], fmt: str = "auto", date: dt.date | None = None) -> list[Document]:
+    return [read_document(p, fmt, date) for p in expand_inputs(inputs)]
+
+
+def load_text(text: str, name: str = "<stdin>", fmt: str = "auto", date: dt.date | None = None) -> Document:
+    return parse_document(text, name, fmt, date)
+
+
+class Analyzer:
+    """Lazily loads the Stanza pipeline once; later layers share it."""
+
+    def __init__(self, models: Path | None = None):
+        self._models = models
+        self._impl = None
+
+    @property
+    def source(self) -> ModelSource:
+        return self._impl.source if self._impl else resolve_models(self._models)
+
+    def analyze(self, documents: list[Document]) -> list[Document]:
+        if self._impl is None:
+            from factcheck.nlp import StanzaAnalyzer
+
+            self._impl = StanzaAnalyzer(resolve_models(self._models))
+        return self._impl.analyze_many(documents)

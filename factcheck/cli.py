@@ -1,0 +1,179 @@
+"""The ``factcheck`` command line: parses arguments, calls the library, prints results.
+
+Exit codes: 0 success; 1 findings at or above the fail level; 2 the tool or its input
+failed (missing file, undecodable bytes, unknown format, bad models). Errors print one
+line to stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Callable, List, Optional
+
+import typer
+
+from factcheck import api
+from factcheck.errors import EXIT_ERROR, FactcheckError
+from factcheck.modelstore import ModelError
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help="Check the claims in Vietnamese news articles.")
+models_app = typer.Typer(no_args_is_help=True, help="Train, inspect and fetch the Vietnamese NLP models.")
+app.add_typer(models_app, name="models")
+
+
+class InputFormat(str, Enum):
+    auto = "auto"
+    seed = "seed"
+    dantri = "dantri"
+    markdown = "markdown"
+    text = "text"
+
+
+class TagFormat(str, Enum):
+    text = "text"
+    conllu = "conllu"
+    json = "json"
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    typer.echo(f"warning: {message}", err=True)
+
+
+def reports_errors(command: Callable) -> Callable:
+    """Turn the library's errors into one line on stderr and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except (FactcheckError, ModelError) as error:
+            fail(str(error))
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+
+    return wrapper
+
+
+def parse_date(value: Optional[str]) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
+
+
+FilesArg = typer.Argument(..., help="Article files or directories (searched for *.txt and *.md).", show_default=False)
+InputFormatOpt = typer.Option(InputFormat.auto, "--input-format", "-i", help="How to read the files; auto looks at the content.")
+DateOpt = typer.Option(None, "--date", help="Article date YYYY-MM-DD, overriding the file's own.")
+ModelsOpt = typer.Option(None, "--models", envvar="FACTCHECK_MODELS", help="Folder of models to use instead of the default.")
+
+
+def read_inputs(files: List[Path], input_format: InputFormat, date: Optional[str]):
+    documents = api.load_documents(files, input_format.value, parse_date(date))
+    for document in documents:
+        if document.date is None:
+            warn(f"{document.source} has no date; relative dates in it will be unresolved (pass --date YYYY-MM-DD)")
+    return documents
+
+
+@app.command()
+@reports_errors
+def tag(
+    files: List[Path] = FilesArg,
+    output_format: TagFormat = typer.Option(TagFormat.text, "--format", "-f", help="Output format."),
+    input_format: InputFormat = InputFormatOpt,
+    date: Optional[str] = DateOpt,
+    models: Optional[Path] = ModelsOpt,
+) -> None:
+    """Split articles into sentences and words, with a part-of-speech tag for each word."""
+    from factcheck.renderers.tags import RENDERERS
+
+    documents = read_inputs(files, input_format, date)
+    analyzed = api.Analyzer(models).analyze(documents)
+    typer.echo(RENDERERS[output_format.value](analyzed))
+
+
+@models_app.command("info")
+@reports_errors
+def models_info(models: Optional[Path] = ModelsOpt) -> None:
+    """Say which models are in use, where they are, and how well they score."""
+    from factcheck.modelstore import resolve_models
+
+    source = resolve_models(models)
+    typer.echo(f"origin:    {source.origin.value}")
+    typer.echo(f"directory: {source.directory}")
+    for label, path in (("tokenizer", source.tokenizer), ("pos", source.pos)):
+        size = f"{path.stat().st_size / 1e6:.1f} MB" if path and path.exists() else "missing"
+        typer.echo(f"{label + ':':<10} {path}  ({size})")
+    manifest = source.manifest
+    if manifest is None:
+        typer.echo("manifest:  none (scores unknown)")
+        return
+    typer.echo(
+        f"trained:   {manifest.treebank} sha256:{manifest.treebank_sha256} with stanza {manifest.stanza_version}, "
+        f"seed {manifest.seed}, tokenizer {manifest.tokenizer_steps} steps"
+        f"{' + dictionary' if manifest.use_dictionary else ''}{' + natural spacing' if manifest.natural_spacing else ''}, "
+        f"tagger {manifest.tagger_steps} steps"
+    )
+    typer.echo(f"{'dataset':<12} {'sentences':>9} {'token F1':>9} {'sent F1':>8} {'UPOS F1':>8} {'UPOS(gold tok)':>15}")
+    for score in manifest.scores:
+        typer.echo(
+            f"{score.dataset:<12} {score.sentences:>9} {score.token_f1:>9.2f} {score.sentence_f1:>8.2f} "
+            f"{score.upos_f1:>8.2f} {score.upos_gold_tokens:>15.2f}"
+        )
+
+
+@models_app.command("train")
+@reports_errors
+def models_train(
+    ud: Path = typer.Option(..., "--ud", help="Folder holding UD_Vietnamese-VTB (and optionally UD_Vietnamese-TueCL)."),
+    out: Path = typer.Option(Path("trained-models"), "--out", help="Where to write the model folder."),
+    work: Path = typer.Option(Path("work-models"), "--work", help="Scratch folder for prepared data and logs."),
+    tokenizer_steps: int = typer.Option(6000, help="Tokenizer training steps."),
+    tagger_steps: int = typer.Option(4000, help="POS tagger training steps."),
+    seed: int = typer.Option(1234, help="Random seed, recorded in the manifest."),
+    dictionary: bool = typer.Option(True, help="Use Stanza's dictionary features in the tokenizer."),
+    natural_spacing: bool = typer.Option(True, help="Add a copy of the training text spaced as news is."),
+) -> None:
+    """Train the tokenizer and POS tagger with Stanza's own code, then score them."""
+    from factcheck.training import TrainingConfig, train
+
+    config = TrainingConfig(
+        ud_dir=ud, out_dir=out, work_dir=work, tokenizer_steps=tokenizer_steps, tagger_steps=tagger_steps,
+        seed=seed, use_dictionary=dictionary, natural_spacing=natural_spacing,
+    )
+    try:
+        manifest = train(config, log=lambda line: typer.echo(line, err=True))
+    except (FileNotFoundError, RuntimeError) as error:
+        fail(str(error))
+    for score in manifest.scores:
+        typer.echo(f"{score.dataset}: token F1 {score.token_f1:.2f}, sentence F1 {score.sentence_f1:.2f}, UPOS F1 {score.upos_f1:.2f}")
+    typer.echo(f"models written to {out}; use them with --models {out} or copy them to factcheck/models/vi/")
+
+
+@models_app.command("download")
+@reports_errors
+def models_download() -> None:
+    """Fetch Stanza's official Vietnamese models (needs internet access to Stanza's host)."""
+    from factcheck.nlp import download_official_models
+
+    directory = download_official_models()
+    typer.echo(f"official Stanza Vietnamese models installed in {directory}; they now take precedence over the bundled ones")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

@@ -1,0 +1,144 @@
+"""The one module that imports Stanza: text in, our own Sentence and Token objects out.
+
+Stanza sees the *normalized* text of each paragraph (NFC, canonical tone marks); every
+token offset it returns is mapped back to the original document text, so reports point at
+exactly what the article says.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from factcheck.conllu import ConlluSentence
+from factcheck.document import Document, Sentence, Token
+from factcheck.modelstore import ModelError, ModelOrigin, ModelSource, project_models, resolve_models
+from factcheck.normalize import normalize
+
+# Two cores here: more threads only fight each other.
+_DEFAULT_THREADS = max(1, min(4, os.cpu_count() or 1))
+
+
+class StanzaAnalyzer:
+    """Sentence splitting, word segmentation and UPOS tagging with one loaded pipeline."""
+
+    def __init__(self, models: ModelSource | Path | None = None, *, batch_size: int = 64):
+        import stanza
+        import torch
+
+        torch.set_num_threads(_DEFAULT_THREADS)
+        if isinstance(models, Path):
+            models = project_models(models, ModelOrigin.explicit)
+        self.source = models or resolve_models()
+        self._stanza = stanza
+        config = dict(
+            lang="vi",
+            download_method=None,
+            use_gpu=False,
+            logging_level="WARN",
+            tokenize_batch_size=batch_size * 50,
+            pos_batch_size=batch_size * 50,
+        )
+        if self.source.origin is not ModelOrigin.official:
+            config.update(
+                processors={"tokenize": "vtb", "pos": "vtb"},
+                dir=str(self.source.directory),
+                tokenize_model_path=str(self.source.tokenizer),
+                pos_model_path=str(self.source.pos),
+                pos_pretrain_path=None,
+            )
+        else:
+            config.update(processors="tokenize,pos", dir=str(self.source.directory))
+        logging.getLogger("stanza").setLevel(logging.WARNING)
+        try:
+            self._pipeline = stanza.Pipeline(**config)
+            self._pretokenized = stanza.Pipeline(**config, tokenize_pretokenized=True)
+        except Exception as error:  # Stanza raises many kinds; all mean the same to a user.
+            raise ModelError(f"cannot load Stanza models from {self.source.directory}: {error}") from error
+
+    # -- documents ---------------------------------------------------------------------
+
+    def analyze(self, document: Document) -> Document:
+        """Return ``document`` with its sentences filled in."""
+        return self.analyze_many([document])[0]
+
+    def analyze_many(self, documents: list[Document]) -> list[Document]:
+        """Analyze many documents in one Stanza bulk call (much faster than one by one)."""
+        jobs = []  # (document index, paragraph start offset, Normalized)
+        for index, document in enumerate(documents):
+            for paragraph in document.paragraphs:
+                raw = document.text[paragraph.start : paragraph.end]
+                if raw.strip():
+                    jobs.append((index, paragraph.start, normalize(raw)))
+        stanza_docs = [self._stanza.Document([], text=norm.text) for _, _, norm in jobs]
+        if stanza_docs:
+            stanza_docs = self._pipeline(stanza_docs)
+        sentences: list[list[Sentence]] = [[] for _ in documents]
+        for (index, offset, norm), analyzed in zip(jobs, stanza_docs):
+            original = documents[index].text
+            for stanza_sentence in analyzed.sentences:
+                sentences[index].append(_to_sentence(stanza_sentence, norm, offset, original))
+        return [doc.model_copy(update={"sentences": sents}) for doc, sents in zip(documents, sentences)]
+
+    # -- evaluation helpers ------------------------------------------------------------
+
+    def to_conllu(self, text: str) -> list[ConlluSentence]:
+        """Tokenize and tag raw text (paragraphs split by blank lines) into CoNLL-U."""
+        document = Document(text=text, paragraphs=_blank_line_paragraphs(text))
+        analyzed = self.analyze(document)
+        return [_sentence_to_conllu(s, i + 1) for i, s in enumerate(analyzed.sentences)]
+
+    def tag_pretokenized(self, sentences: list[list[str]]) -> list[ConlluSentence]:
+        """Tag gold-tokenized sentences (to score the tagger apart from the tokenizer)."""
+        analyzed = self._pretokenized(sentences)
+        result = []
+        for i, sentence in enumerate(analyzed.sentences):
+            rows = [
+                (str(j + 1), w.text, "_", w.upos or "_", "_", "_", "_", "_", "_", "_")
+                for j, w in enumerate(sentence.words)
+            ]
+            result.append(ConlluSentence(comments=[f"# sent_id = {i + 1}"], rows=rows))
+        return result
+
+
+def _to_sentence(stanza_sentence, norm, offset: int, original: str) -> Sentence:
+    tokens = []
+    for token in stanza_sentence.tokens:
+        start, end = norm.to_original(token.start_char, token.end_char)
+        upos = token.words[0].upos if token.words else None
+        tokens.append(Token(start=offset + start, end=offset + end, text=original[offset + start : offset + end], upos=upos))
+    start, end = tokens[0].start, tokens[-1].end
+    return Sentence(start=start, end=end, text=original[start:end], tokens=tokens)
+
+
+def _blank_line_paragraphs(text: str):
+    from factcheck.readers import blank_line_paragraphs
+
+    return blank_line_paragraphs(text, 0, len(text))
+
+
+def _sentence_to_conllu(sentence: Sentence, number: int) -> ConlluSentence:
+    rows = []
+    for j, token in enumerate(sentence.tokens):
+        following = sentence.tokens[j + 1].start if j + 1 < len(sentence.tokens) else None
+        misc = "SpaceAfter=No" if following == token.end else "_"
+        rows.append((str(j + 1), token.text, "_", token.upos or "_", "_", "_", "_", "_", "_", misc))
+    return ConlluSentence(comments=[f"# sent_id = {number}", f"# text = {sentence.text}"], rows=rows)
+
+
+def download_official_models() -> Path:
+    """``stanza.download('vi')`` into Stanza's resources directory, with a clear failure."""
+    import stanza
+
+    from factcheck.modelstore import stanza_resources_dir
+
+    directory = stanza_resources_dir()
+    try:
+        stanza.download("vi", model_dir=str(directory), processors="tokenize,pos", logging_level="WARN")
+    except Exception as error:  # requests and stanza raise many kinds; all mean "no models"
+        raise ModelError(
+            f"cannot download Stanza's Vietnamese models ({type(error).__name__}: {str(error)[:200]}); "
+            "the model host is unreachable from this machine, so the bundled models stay in use"
+        ) from error
+    return directory

@@ -1,0 +1,106 @@
+"""Vietnamese normalization that never loses track of the original offsets.
+
+Vietnamese text arrives in NFC or NFD, and with old ("hòa", "thủy") or new ("hoà",
+"thuỷ") tone-mark placement. Analysis runs on one canonical form (NFC, tone mark on the
+first vowel of an open "oa"/"oe"/"uy", as Dân trí and most newsrooms write), and every
+character of the normalized text remembers which original character it came from.
+
+``match_key`` goes further for comparing names and units only: lower case, "y" and "i"
+folded where they are spelling variants ("tỷ"/"tỉ", "Lý"/"Lí"), hyphens as spaces.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
+VOWELS = "aăâeêioôơuưy"
+
+# An open syllable ending in oa / oe / uy with the tone on the second vowel ("hoà", "thuỷ"),
+# not preceded by "q" (in "quý" the "u" belongs to "qu", so the tone stays on "y").
+_NEW_STYLE = re.compile(
+    r"(?<![\w])([^\W\d_]*?)(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\w\u0300-\u036f])"
+)
+# A syllable made of consonants and a lone "y" ("tỷ", "lý", "Mỹ"): spelled with "i" too.
+_LONE_Y = re.compile(r"\b([bcdđghklmnpqrstvx]+)y(?=[\u0300-\u036f]*\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalized text plus, for each of its characters, the original character's offset."""
+
+    text: str
+    origin: list[int]  # len(text) + 1 entries; the last one is the original length
+    original_length: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalized ``[start, end)`` range back to the original text."""
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self._original_end(end)
+
+    def _original_end(self, end: int) -> int:
+        # The original end is where the next normalized character begins.
+        return self.origin[end]
+
+
+def _clusters(text: str):
+    """Yield (offset, cluster): a base character with its combining marks."""
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or not unicodedata.combining(text[i]):
+            yield start, text[start:i]
+            start = i
+
+
+def _retone(decomposed: str) -> str:
+    """Move tone marks of new-style open oa/oe/uy syllables to the first vowel (NFD in, NFD out)."""
+    return _NEW_STYLE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(4)}{m.group(3)}", decomposed)
+
+
+def normalize(text: str) -> Normalized:
+    """NFC, canonical tone placement, with an offset map back to ``text``."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    for offset, cluster in _clusters(text):
+        composed = unicodedata.normalize("NFC", cluster)
+        pieces.append(composed)
+        origin.extend([offset] * len(composed))
+    nfc = "".join(pieces)
+    canonical = _recompose_retoned(nfc)
+    origin.append(len(text))
+    return Normalized(text=canonical, origin=origin, original_length=len(text))
+
+
+def _recompose_retoned(nfc: str) -> str:
+    """Re-place tone marks word by word; each word keeps its length, so offsets stay valid."""
+
+    def fix(match: re.Match) -> str:
+        word = match.group(0)
+        fixed = unicodedata.normalize("NFC", _retone(unicodedata.normalize("NFD", word)))
+        return fixed if len(fixed) == len(word) else word
+
+    return re.sub(r"[^\W\d_]+", fix, nfc)
+
+
+def canonical(text: str) -> str:
+    """The normalized text alone."""
+    return normalize(text).text
+
+
+def match_key(text: str) -> str:
+    """A key for comparing names, titles and units: case, spelling and spacing variants fold."""
+    value = unicodedata.normalize("NFD", canonical(text).lower())
+    value = _LONE_Y.sub(lambda m: m.group(1) + "i", value)
+    value = unicodedata.normalize("NFC", value)
+    value = re.sub(r"[-‐‑–—_]", " ", value)
+    value = re.sub(r"[^\w\s]", "", value)
+    return " ".join(value.split())
+
+
+def strip_diacritics(text: str) -> str:
+    """ASCII-ish form ("Lý Cường" -> "Ly Cuong"), used only as a fallback matching key."""
+    value = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
+    return "".join(ch for ch in value if not unicodedata.combining(ch))

@@ -1,0 +1,28 @@
+"""Shared fixtures. Tests that need ../shared data skip with a reason when it is absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = ROOT / "seeds"
+UD_DIR = SHARED / "data" / "ud"
+DANTRI_DIR = SHARED / "data" / "news" / "dantri-unc"
+
+
+def require(path: Path, what: str) -> Path:
+    if not path.exists():
+        pytest.skip(f"{what} not found at {path}: these tests read ../shared data, which is absent here")
+    return path
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    """The bundled Stanza pipeline, loaded once for the whole session."""
+    from factcheck.nlp import StanzaAnalyzer
+    from factcheck.modelstore import BUNDLED_DIR
+
+    return StanzaAnalyzer(BUNDLED_DIR)
