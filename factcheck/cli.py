@@ -103,6 +103,42 @@ def tag(
     typer.echo(RENDERERS[output_format.value](analyzed))
 
 
+class ClaimFormat(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+@app.command()
+@reports_errors
+def extract(
+    files: List[Path] = FilesArg,
+    output_format: ClaimFormat = typer.Option(ClaimFormat.text, "--format", "-f", help="Output format."),
+    kind: Optional[List[str]] = typer.Option(None, "--kind", "-k", help="Only these claim kinds (repeat the option)."),
+    input_format: InputFormat = InputFormatOpt,
+    date: Optional[str] = DateOpt,
+    models: Optional[Path] = ModelsOpt,
+    nlp: bool = typer.Option(True, help="Run Stanza (--no-nlp: each paragraph is one sentence, no POS evidence)."),
+) -> None:
+    """Pull every checkable claim out of articles, with its normalized value."""
+    from factcheck.claims import ClaimKind
+    from factcheck.extract import extract as extract_claims
+    from factcheck.renderers.claims import RENDERERS
+
+    kinds = None
+    if kind:
+        valid = [k.value for k in ClaimKind]
+        unknown = [k for k in kind if k not in valid]
+        if unknown:
+            fail(f"unknown claim kind {', '.join(unknown)}; valid kinds: {', '.join(valid)}")
+        kinds = {ClaimKind(k) for k in kind}
+    documents = read_inputs(files, input_format, date)
+    if nlp:
+        documents = api.Analyzer(models).analyze(documents)
+    results = [(document, extract_claims(document, kinds)) for document in documents]
+    typer.echo(RENDERERS[output_format.value](results))
+
+
 @models_app.command("info")
 @reports_errors
 def models_info(models: Optional[Path] = ModelsOpt) -> None:
