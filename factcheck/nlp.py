@@ -94,10 +94,7 @@ class StanzaAnalyzer:
         analyzed = self._pretokenized(sentences)
         result = []
         for i, sentence in enumerate(analyzed.sentences):
-            rows = [
-                (str(j + 1), w.text, "_", w.upos or "_", "_", "_", "_", "_", "_", "_")
-                for j, w in enumerate(sentence.words)
-            ]
+            rows = [_row(j, w.text, w.upos, "_") for j, w in enumerate(sentence.words)]
             result.append(ConlluSentence(comments=[f"# sent_id = {i + 1}"], rows=rows))
         return result
 
@@ -118,12 +115,18 @@ def _blank_line_paragraphs(text: str):
     return blank_line_paragraphs(text, 0, len(text))
 
 
+def _row(index: int, form: str, upos: str | None, misc: str) -> tuple[str, ...]:
+    """A CoNLL-U word line; the scorer wants a tree, so words hang in a flat chain."""
+    head, relation = ("0", "root") if index == 0 else ("1", "dep")
+    return (str(index + 1), form, "_", upos or "_", "_", "_", head, relation, "_", misc)
+
+
 def _sentence_to_conllu(sentence: Sentence, number: int) -> ConlluSentence:
     rows = []
     for j, token in enumerate(sentence.tokens):
         following = sentence.tokens[j + 1].start if j + 1 < len(sentence.tokens) else None
         misc = "SpaceAfter=No" if following == token.end else "_"
-        rows.append((str(j + 1), token.text, "_", token.upos or "_", "_", "_", "_", "_", "_", misc))
+        rows.append(_row(j, token.text, token.upos, misc))
     return ConlluSentence(comments=[f"# sent_id = {number}", f"# text = {sentence.text}"], rows=rows)
 
 

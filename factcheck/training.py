@@ -9,7 +9,8 @@ imports Stanza: ``factcheck.nlp`` stays the one module that does. The steps are
 2. let Stanza's dataset scripts prepare tokenizer and POS data from it;
 3. train the tokenizer (with Stanza's dictionary features) and the tagger (no pretrained
    vectors, so the files stay small);
-4. score the shipped pipeline on VTB test and TueCL test with the CoNLL 2018 scorer;
+4. score the shipped pipeline on VTB test and TueCL test with the CoNLL 2018 scorer
+   (udtools' port of it);
 5. write the model files, ``resources.json`` and ``manifest.json`` into the output folder.
 """
 
@@ -107,13 +108,24 @@ def data_fingerprint(paths: list[Path]) -> str:
 def _run(cmd: list[str], env: dict[str, str], log: Log, log_file: Path) -> str:
     """Run one Stanza step, keep its full output in ``log_file``, fail loudly."""
     log("$ " + " ".join(cmd[2:5]) + " ...")
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
-    output = proc.stdout + proc.stderr
+    lines: list[str] = []
     with log_file.open("a", encoding="utf-8") as handle:
-        handle.write("$ " + " ".join(cmd) + "\n" + output + "\n")
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd[:4])} failed (exit {proc.returncode}); see {log_file}\n{output[-2000:]}")
+        handle.write("$ " + " ".join(cmd) + "\n")
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for line in proc.stdout:  # stream, so a long run shows its progress
+            handle.write(line)
+            handle.flush()
+            lines.append(line)
+            if _PROGRESS.search(line):
+                log("  " + line.strip())
+        returncode = proc.wait()
+    output = "".join(lines)
+    if returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd[:4])} failed (exit {returncode}); see {log_file}\n{output[-2000:]}")
     return output
+
+
+_PROGRESS = re.compile(r"Finished STEP \d*000/|dev_score|Step \d*000/|Best dev|Training ended")
 
 
 def _stanza_env(work_dir: Path, ud_base: Path) -> dict[str, str]:
@@ -194,21 +206,12 @@ def train_tagger(config: TrainingConfig, env: dict[str, str], log: Log) -> Path:
     return save_dir / POS_FILE
 
 
-_SCORE_LINE = re.compile(r"^(Tokens|Sentences|Words|UPOS)\s*\|\s*([\d.]+)\s*\|\s*([\d.]+)\s*\|\s*([\d.]+)")
-
-
 def conll18_scores(gold: Path, predicted: Path) -> dict[str, float]:
-    """F1 per metric from the official CoNLL 2018 scorer that Stanza ships."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "stanza.utils.conll18_ud_eval", "--verbose", str(gold), str(predicted)],
-        capture_output=True, text=True, check=True,
-    )
-    scores = {}
-    for line in proc.stdout.splitlines():
-        match = _SCORE_LINE.match(line.strip())
-        if match:
-            scores[match.group(1).lower()] = float(match.group(4))
-    return scores
+    """F1 (percent) per metric from the CoNLL 2018 scorer (udtools, which Stanza depends on)."""
+    from udtools.udeval import evaluate, load_conllu_file
+
+    result = evaluate(load_conllu_file(str(gold)), load_conllu_file(str(predicted)))
+    return {name.lower(): 100 * result[name].f1 for name in ("Tokens", "Sentences", "Words", "UPOS")}
 
 
 def evaluate_models(model_dir: Path, gold: Path, work_dir: Path, name: str) -> Score:
