@@ -82,6 +82,27 @@ class Value(BaseModel):
         return data
 
 
+class Verdict(str, Enum):
+    """What the fact base says of a claim (see ``factcheck.verify``)."""
+
+    supported = "supported"  # a fact covers it and agrees
+    contradicted = "contradicted"  # a fact covers it and disagrees: stated vs expected in evidence
+    ambiguous = "ambiguous"  # two candidate facts disagree; a person must decide
+    unverifiable = "unverifiable"  # no fact covers it
+
+
+class Evidence(BaseModel):
+    """Why a verdict was given: the fact, its source, how the claim was linked to it."""
+
+    model_config = ConfigDict(extra="forbid")
+    fact_id: str
+    source: str | None = None  # "publisher: title (url or document)"
+    alias: str | None = None  # the name in the fact base the claim's name matched
+    score: float | None = None  # link score, 0-100
+    expected: Any = None  # what the fact says, when it disagrees or for reference
+    note: str | None = None
+
+
 class Claim(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
@@ -95,11 +116,26 @@ class Claim(BaseModel):
     value: Value
     subject: str | None = None
     rule: str
+    verdict: Verdict | None = None  # set by the verifier
+    reason: str | None = None  # one line for people: why this verdict
+    evidence: list[Evidence] = Field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         data = self.model_dump(mode="json", exclude_none=True)
         data["value"] = self.value.compact()
+        if not self.evidence and self.verdict is None:
+            data.pop("evidence", None)
         return data
+
+
+class Inconsistency(BaseModel):
+    """Claims of one article that cannot all be true, whatever the fact base says."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: str  # place_region | score_rounds | name_spelling
+    message: str
+    claim_ids: list[str]
+    line: int = 0
 
 
 class ClaimDraft(BaseModel):

@@ -17,12 +17,14 @@ from typing import Callable, List, Optional
 import typer
 
 from factcheck import api
-from factcheck.errors import EXIT_ERROR, FactcheckError
+from factcheck.errors import EXIT_ERROR, EXIT_FINDINGS, FactcheckError
 from factcheck.modelstore import ModelError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="Check the claims in Vietnamese news articles.")
 models_app = typer.Typer(no_args_is_help=True, help="Train, inspect and fetch the Vietnamese NLP models.")
 app.add_typer(models_app, name="models")
+facts_app = typer.Typer(no_args_is_help=True, help="Keep the fact base sound.")
+app.add_typer(facts_app, name="facts")
 
 
 class InputFormat(str, Enum):
@@ -137,6 +139,114 @@ def extract(
         documents = api.Analyzer(models).analyze(documents)
     results = [(document, extract_claims(document, kinds)) for document in documents]
     typer.echo(RENDERERS[output_format.value](results))
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    sarif = "sarif"
+
+
+FactsOpt = typer.Option(Path("claims"), "--facts", help="Fact base folder (YAML files).")
+
+
+@app.command()
+@reports_errors
+def check(
+    files: List[Path] = FilesArg,
+    facts: Path = FactsOpt,
+    output_format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="Output format."),
+    fail_on: str = typer.Option("contradicted", "--fail-on", help="Exit 1 on findings at or above: contradicted, inconsistent, unverifiable, never."),
+    show_unverifiable: bool = typer.Option(False, "--all", help="Text format: also list unverifiable claims."),
+    input_format: InputFormat = InputFormatOpt,
+    date: Optional[str] = DateOpt,
+    models: Optional[Path] = ModelsOpt,
+    nlp: bool = typer.Option(True, help="Run Stanza (--no-nlp: each paragraph is one sentence)."),
+) -> None:
+    """Check articles against the fact base: a verdict and evidence for every claim.
+
+    Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 the tool or its input failed.
+    """
+    from factcheck.check import FailLevel, check_document, findings, load_index
+    from factcheck.renderers import report as renderers
+
+    try:
+        level = FailLevel(fail_on)
+    except ValueError:
+        fail(f"unknown --fail-on level {fail_on!r}; use one of: {', '.join(l.value for l in FailLevel)}")
+    index = load_index(facts)
+    documents = read_inputs(files, input_format, date)
+    if nlp:
+        documents = api.Analyzer(models).analyze(documents)
+    reports = [check_document(document, index) for document in documents]
+    if output_format is ReportFormat.text:
+        typer.echo(renderers.render_text(reports, show_unverifiable))
+    else:
+        typer.echo({"json": renderers.render_json, "jsonl": renderers.render_jsonl, "sarif": renderers.render_sarif}[output_format.value](reports))
+    if findings(reports, level):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+class ProblemFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@facts_app.command("validate")
+@reports_errors
+def facts_validate(
+    directory: Path = typer.Argument(Path("claims"), help="Fact base folder."),
+    output_format: ProblemFormat = typer.Option(ProblemFormat.text, "--format", "-f", help="text, json, or github (workflow annotations)."),
+    against: Optional[List[Path]] = typer.Option(None, "--against", help="Articles to re-check with this fact base."),
+    expect: Optional[Path] = typer.Option(None, "--expect", help="Committed verdicts the re-check must reproduce."),
+    update_expect: bool = typer.Option(False, "--update-expect", help="Write the re-check's verdicts to --expect instead of comparing."),
+    nlp: bool = typer.Option(True, help="Run Stanza on --against articles."),
+) -> None:
+    """Validate the fact base: schema, ids, references, aliases, tenures, dates, sources.
+
+    Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 unreadable input (broken YAML).
+    """
+    import json
+
+    from factcheck.validate import compare_expectations, validate, verdict_table, write_expectations
+
+    base, problems = validate(directory)
+    if against:
+        if expect is None:
+            fail("--against needs --expect FILE (the verdicts to hold the fact base to)")
+        if any(p.severity == "error" for p in problems):
+            typer.echo("warning: skipping --against: fix the fact base errors first", err=True)
+        else:
+            from factcheck.check import check_document
+            from factcheck.verify import FactIndex
+
+            documents = read_inputs(against, InputFormat.auto, None)
+            if nlp:
+                documents = api.Analyzer(None).analyze(documents)
+            index = FactIndex.build(base)
+            table = verdict_table([check_document(d, index) for d in documents])
+            if update_expect:
+                write_expectations(table, expect)
+                typer.echo(f"wrote {sum(len(v) for v in table.values())} verdicts to {expect}", err=True)
+            elif not expect.exists():
+                fail(f"{expect}: expectation file not found (create it with --update-expect)")
+            else:
+                problems += compare_expectations(table, expect)
+    errors = [p for p in problems if p.severity == "error"]
+    if output_format is ProblemFormat.json:
+        typer.echo(json.dumps({"problems": [p.model_dump() for p in problems], "errors": len(errors)}, ensure_ascii=False, indent=2))
+    elif output_format is ProblemFormat.github:
+        for p in problems:
+            typer.echo(f"::{p.severity if p.severity == 'error' else 'warning'} file={p.file},line={p.line},title={p.code}::{p.message} [{p.path}]")
+    else:
+        for p in problems:
+            typer.echo(str(p))
+        counts = f"{len(base.entities)} entities, {len(base.locations)} locations, {len(base.tenures)} tenures, {len(base.events)} events, {len(base.sources)} sources"
+        typer.echo(f"{directory}: {counts}; {len(errors)} error(s), {len(problems) - len(errors)} warning(s)")
+    if errors:
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 @models_app.command("info")

@@ -1,0 +1,94 @@
+"""The fact base: the shipped one validates, and each kind of fault planted in a copy is
+reported with file, line and code (exit 1); broken YAML is exit 2 without a traceback."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.facts import FactBaseError, load_fact_base
+from factcheck.validate import validate
+from conftest import ROOT
+
+CLAIMS = ROOT / "claims"
+runner = CliRunner()
+
+
+@pytest.fixture
+def facts(tmp_path) -> Path:
+    copy = tmp_path / "claims"
+    shutil.copytree(CLAIMS, copy)
+    return copy
+
+
+def plant(path: Path, old: str, new: str) -> int:
+    """Replace ``old`` with ``new`` in a fact file; return the 1-based line of the change."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return line
+
+
+def test_facts_shipped_fact_base_is_valid():
+    _, problems = validate(CLAIMS)
+    assert [str(p) for p in problems if p.severity == "error"] == []
+    result = runner.invoke(app, ["facts", "validate", str(CLAIMS)])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    "file, old, new, code, words",
+    [
+        ("people.yaml", "    name: Pete Hegseth\n", "    name: Pete Hegseth\n    nickname: Pete\n", "F002", "unknown field 'nickname'"),
+        ("people.yaml", "    title: Thủ tướng\n    organization: japan\n", "    organization: japan\n", "F002", "'title' is required"),
+        ("people.yaml", "    sources: [vnexpress-2025-11-18]\n\ntenures", "    sources: []\n\ntenures", "F002", "at least one source"),
+        ("people.yaml", "  - id: masaaki-kanai\n", "  - id: pete-hegseth\n", "F003", "duplicate id 'pete-hegseth'"),
+        ("places.yaml", "place: yokosuka, region: kanagawa", "place: yokosuka, region: kanagawa-prefecture", "F004", "unknown entity 'kanagawa-prefecture'"),
+        ("people.yaml", "sources: [mod-japan-ministers]\n  - id: ahn", "sources: [mod-japan-minister]\n  - id: ahn", "F004", "unknown source"),
+        ("people.yaml", "aliases: [Hegseth, Peter Hegseth]", "aliases: [Hegseth, Peter Hegseth, Koizumi]", "F005", "collides"),
+        ("people.yaml", "    start: 2023-03-11\n", "    start: 2023-03-11\n    end: 2020-01-01\n", "F008", "before start"),
+        ("sources.yaml", "accessed: 2026-02-01\n  - id: mnd-korea-minister", "accessed: 2099-02-01\n  - id: mnd-korea-minister", "F008", "in the future"),
+        ("people.yaml", "    person: minoru-kihara\n    title: Chánh Văn phòng Nội các", "    person: masaaki-kanai\n    title: Thủ tướng", "F007", "overlaps"),
+    ],
+)
+def test_facts_planted_fault_is_reported_with_file_and_line(facts, file, old, new, code, words):
+    line = plant(facts / file, old, new)
+    result = runner.invoke(app, ["facts", "validate", str(facts)])
+    assert result.exit_code == 1, result.output
+    reported = [l for l in result.output.splitlines() if f" {code} " in l]
+    assert reported, result.output
+    assert any(words in l for l in reported), reported
+    assert any(l.startswith(str(facts / file) + ":") for l in reported), reported
+    if code in ("F002", "F003", "F004", "F005", "F008"):
+        numbers = [int(l.split(":")[1]) for l in reported if l.startswith(str(facts / file))]
+        assert any(abs(n - line) <= 3 for n in numbers), (numbers, line)
+
+
+def test_facts_near_collision_is_a_warning(facts):
+    plant(facts / "people.yaml", "aliases: [Hegseth, Peter Hegseth]", "aliases: [Hegseth, Peter Hegseth, Shinjiro Koizumo]")
+    result = runner.invoke(app, ["facts", "validate", str(facts)])
+    assert result.exit_code == 0
+    assert "W006" in result.output and "warning" in result.output
+
+
+def test_facts_broken_yaml_exits_2_with_location(facts):
+    (facts / "people.yaml").write_text("entities:\n  - id: x\n    name: [unclosed\n", encoding="utf-8")
+    result = runner.invoke(app, ["facts", "validate", str(facts)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "people.yaml:" in result.output and "broken YAML" in result.output
+    with pytest.raises(FactBaseError):
+        load_fact_base(facts)
+
+
+def test_facts_github_and_json_formats(facts):
+    plant(facts / "places.yaml", "place: yokosuka, region: kanagawa", "place: yokosuka, region: nowhere")
+    github = runner.invoke(app, ["facts", "validate", "--format", "github", str(facts)])
+    assert github.exit_code == 1 and github.output.startswith("::error file=")
+    data = runner.invoke(app, ["facts", "validate", "--format", "json", str(facts)])
+    import json
+
+    assert json.loads(data.output)["errors"] >= 1
