@@ -29,6 +29,20 @@ def _iso(day: dt.date) -> str:
     return day.isoformat()
 
 
+def _claim(match: re.Match, value: Value) -> ClaimDraft:
+    """A date claim over the whole match."""
+    return ClaimDraft(kind=ClaimKind.date, start=match.start(), end=match.end(), value=value, rule="")
+
+
+def _unresolved(match: re.Match) -> ClaimDraft:
+    """A relative date in an article without a date: still a claim, marked unresolved."""
+    return _claim(match, Value(resolved=False))
+
+
+def _span(match: re.Match, start: dt.date, end: dt.date) -> ClaimDraft:
+    return _claim(match, Value(start=_iso(start), end=_iso(end)))
+
+
 def _month_span(year: int, month: int, part: str | None = None) -> tuple[dt.date, dt.date]:
     part = part.lower() if part else None
     last = calendar.monthrange(year, month)[1]
@@ -76,14 +90,16 @@ def _valid(year: int, month: int, day: int) -> dt.date | None:
 def _one_day(match: re.Match, context: SentenceContext, day: int, month: int, year: int | None, start=None, end=None):
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    explicit = year is not None
-    year = year if explicit else _year_for(month, day, context)
     if year is None:
-        return ClaimDraft(kind=ClaimKind.date, start=start or match.start(), end=end or match.end(), value=Value(resolved=False), rule="")
-    date = _valid(year, month, day)
-    if date is None:
-        return None
-    return ClaimDraft(kind=ClaimKind.date, start=match.start() if start is None else start, end=match.end() if end is None else end, value=Value(date=_iso(date)), rule="")
+        year = _year_for(month, day, context)
+    if year is None:
+        value = Value(resolved=False)
+    else:
+        date = _valid(year, month, day)
+        if date is None:
+            return None
+        value = Value(date=_iso(date))
+    return ClaimDraft(kind=ClaimKind.date, start=match.start() if start is None else start, end=match.end() if end is None else end, value=value, rule="")
 
 
 @rule("date.day_month_year", ClaimKind.date, rf"{_START}(?:ngày\s+)?{_DAY}\s*(?P<sep>[/.\-])\s*{_MONTH}\s*(?P=sep)\s*{_YEAR}{_END}", priority=72)
@@ -147,16 +163,16 @@ def month_year(match: re.Match, context: SentenceContext):
         return None
     year = int(match.group("year")) if match.group("year") else _year_for(month, 1, context)
     if year is None:
-        return ClaimDraft(kind=ClaimKind.date, start=match.start(), end=match.end(), value=Value(resolved=False), rule="")
+        return _unresolved(match)
     start, end = _month_span(year, month, match.group("part"))
-    return ClaimDraft(kind=ClaimKind.date, start=match.start(), end=match.end(), value=Value(start=_iso(start), end=_iso(end)), rule="")
+    return _span(match, start, end)
 
 
 @rule("date.year", ClaimKind.date, rf"{_START}(?:(?P<part>đầu|giữa|cuối)\s+)?năm\s+{_YEAR}{_END}", priority=68)
 def year(match: re.Match, context: SentenceContext):
     """"năm 2019", "cuối năm 2020" -> the year as a span."""
     start, end = _year_span(int(match.group("year")), match.group("part"))
-    return ClaimDraft(kind=ClaimKind.date, start=match.start(), end=match.end(), value=Value(start=_iso(start), end=_iso(end)), rule="")
+    return _span(match, start, end)
 
 
 _AFTER_AMOUNT = re.compile(rf"(?:\d|{LEFT}(?:vài|mấy|nhiều|các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi))\s*$", re.IGNORECASE)
@@ -172,9 +188,9 @@ def relative_day(match: re.Match, context: SentenceContext):
         return None  # "sáng nay 18/11", "hôm nay (26/4)": the explicit date is the claim
     offset = _RELATIVE_DAYS[" ".join(match.group("word").lower().split())]
     if context.article_date is None:
-        return ClaimDraft(kind=ClaimKind.date, start=match.start(), end=match.end(), value=Value(resolved=False), rule="")
+        return _unresolved(match)
     day = context.article_date + dt.timedelta(days=offset)
-    return ClaimDraft(kind=ClaimKind.date, start=match.start(), end=match.end(), value=Value(date=_iso(day)), rule="")
+    return _claim(match, Value(date=_iso(day)))
 
 
 @rule(
@@ -197,7 +213,7 @@ def relative_period(match: re.Match, context: SentenceContext):
     if which and which.lower() in ("sau", "trước", "qua") and re.match(r"\s*(?:khi|đó|này)\b", context.text[match.end():]):
         return None  # "tuần sau khi ...": a conjunction
     if context.article_date is None:
-        return ClaimDraft(kind=ClaimKind.date, start=match.start(), end=match.end(), value=Value(resolved=False), rule="")
+        return _unresolved(match)
     shift = _RELATIVE_PERIODS.get(" ".join(which.lower().split()), 0) if which else 0
     base = context.article_date
     if unit == "tuần":
@@ -207,7 +223,7 @@ def relative_period(match: re.Match, context: SentenceContext):
         start, end = _month_span(month_index // 12, month_index % 12 + 1, part)
     else:
         start, end = _year_span(base.year + shift, part)
-    return ClaimDraft(kind=ClaimKind.date, start=match.start(), end=match.end(), value=Value(start=_iso(start), end=_iso(end)), rule="")
+    return _span(match, start, end)
 
 
 @rule("date.weekday", ClaimKind.date, rf"{LEFT}(?P<word>{alternation(_WEEKDAYS)}){RIGHT}(?!\s*\d)(?P<next>\s+(?:tới|này|tuần\s+tới|tuần\s+sau))?", priority=65, flags=0)
@@ -215,13 +231,13 @@ def weekday(match: re.Match, context: SentenceContext):
     """"thứ Sáu", "Chủ nhật tới" -> the nearest such day (before the article, unless "tới")."""
     target = _WEEKDAYS[match.group("word")]
     if context.article_date is None:
-        return ClaimDraft(kind=ClaimKind.date, start=match.start(), end=match.end(), value=Value(resolved=False), rule="")
+        return _unresolved(match)
     base = context.article_date
     if match.group("next"):
         delta = (target - base.weekday()) % 7 or 7
     else:
         delta = -((base.weekday() - target) % 7)
-    return ClaimDraft(kind=ClaimKind.date, start=match.start(), end=match.end(), value=Value(date=_iso(base + dt.timedelta(days=delta))), rule="")
+    return _claim(match, Value(date=_iso(base + dt.timedelta(days=delta))))
 
 
 @rule("date.year_range", ClaimKind.date, rf"{_START}(?P<y1>1[5-9]\d\d|20\d\d)\s*[-–]\s*{_YEAR}{_END}", priority=73)
@@ -230,8 +246,7 @@ def year_range(match: re.Match, context: SentenceContext):
     first, last = int(match.group("y1")), int(match.group("year"))
     if not first < last <= first + 50:
         return None
-    return ClaimDraft(kind=ClaimKind.date, start=match.start(), end=match.end(),
-                      value=Value(start=_iso(dt.date(first, 1, 1)), end=_iso(dt.date(last, 12, 31))), rule="")
+    return _span(match, dt.date(first, 1, 1), dt.date(last, 12, 31))
 
 
 _YEAR_CUE = alternation(_D["year_cues"])
@@ -245,9 +260,7 @@ def bare_year(match: re.Match, context: SentenceContext):
     # News writes counts of a thousand and more with a dot ("2.000 người"), so a cued bare
     # 19xx/20xx is a year.
     year = int(match.group("y"))
-    start = match.start("y") - (1 if match.group("paren") else 0)
-    return ClaimDraft(kind=ClaimKind.date, start=match.start(), end=match.end(),
-                      value=Value(start=_iso(dt.date(year, 1, 1)), end=_iso(dt.date(year, 12, 31))), rule="")
+    return _span(match, dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
 _QUARTERS = {"1": 1, "01": 1, "i": 1, "2": 2, "02": 2, "ii": 2, "3": 3, "03": 3, "iii": 3, "4": 4, "04": 4, "iv": 4}
@@ -259,10 +272,10 @@ def quarter(match: re.Match, context: SentenceContext):
     q = _QUARTERS[match.group("q").lower()]
     year = int(match.group("year")) if match.group("year") else (context.article_date.year if context.article_date else None)
     if year is None:
-        return ClaimDraft(kind=ClaimKind.date, start=match.start(), end=match.end(), value=Value(resolved=False), rule="")
+        return _unresolved(match)
     start, _ = _month_span(year, 3 * q - 2)
     _, end = _month_span(year, 3 * q)
-    return ClaimDraft(kind=ClaimKind.date, start=match.start(), end=match.end(), value=Value(start=_iso(start), end=_iso(end)), rule="")
+    return _span(match, start, end)
 
 
 @rule("date.same_day", ClaimKind.date, rf"{LEFT}(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?cùng\s+ngày{RIGHT}", priority=64)
@@ -270,8 +283,8 @@ def same_day(match: re.Match, context: SentenceContext):
     """"cùng ngày", "trưa cùng ngày" -> the day the article last named (else its own date)."""
     anchor = context.anchor_date or context.article_date
     if anchor is None:
-        return ClaimDraft(kind=ClaimKind.date, start=match.start(), end=match.end(), value=Value(resolved=False), rule="")
-    return ClaimDraft(kind=ClaimKind.date, start=match.start(), end=match.end(), value=Value(date=_iso(anchor)), rule="")
+        return _unresolved(match)
+    return _claim(match, Value(date=_iso(anchor)))
 
 
 RULES = [year_range, bare_year, quarter, same_day, day_month_year, day_month_words, day_list_month, day_month, month_year, year, relative_day, relative_period, weekday]
