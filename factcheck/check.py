@@ -12,6 +12,7 @@ from factcheck.claims import Claim, Inconsistency, Verdict
 from factcheck.document import Document
 from factcheck.extract import extract
 from factcheck.facts import FactBaseError, load_fact_base
+from factcheck.review import Decision, Finding, ReviewStore, claim_fingerprint, document_key, inconsistency_fingerprint, is_finding
 from factcheck.verify import FactIndex, find_inconsistencies, verify_claims
 
 
@@ -28,9 +29,19 @@ class DocumentReport(BaseModel):
     document: Document
     claims: list[Claim]
     inconsistencies: list[Inconsistency]
+    stale: list[str] = []  # fingerprints of decisions on this article whose finding is gone
 
     def counts(self) -> Counter:
         return Counter(c.verdict.value for c in self.claims if c.verdict)
+
+    def findings(self) -> list[Finding]:
+        """Everything an editor may decide on: non-supported claims and inconsistencies."""
+        name = document_key(self.document.source)
+        found = [Finding(fingerprint=c.fingerprint, document=name, kind=c.kind.value, claim=c.text, verdict=c.verdict.value, line=c.line)
+                 for c in self.claims if is_finding(c)]
+        found += [Finding(fingerprint=i.fingerprint, document=name, kind=f"inconsistent:{i.kind}", claim=i.message, verdict="inconsistent", line=i.line)
+                  for i in self.inconsistencies]
+        return found
 
 
 def load_index(facts: Path) -> FactIndex:
@@ -44,9 +55,30 @@ def load_index(facts: Path) -> FactIndex:
     return FactIndex.build(base)
 
 
-def check_document(document: Document, index: FactIndex) -> DocumentReport:
+def check_document(document: Document, index: FactIndex, store: ReviewStore | None = None) -> DocumentReport:
+    """Verdicts, inconsistencies and fingerprints for one article; decisions from ``store``."""
     claims = verify_claims(extract(document), index, document.date)
-    return DocumentReport(document=document, claims=claims, inconsistencies=find_inconsistencies(claims))
+    claims = [c.model_copy(update={"fingerprint": claim_fingerprint(document.source, c)}) for c in claims]
+    inconsistencies = [i.model_copy(update={"fingerprint": inconsistency_fingerprint(document.source, i, claims)})
+                       for i in find_inconsistencies(claims)]
+    report = DocumentReport(document=document, claims=claims, inconsistencies=inconsistencies)
+    if store is not None:
+        apply_reviews(report, store)
+    return report
+
+
+def apply_reviews(report: DocumentReport, store: ReviewStore) -> None:
+    """Attach each finding's decision, and list the article's decisions whose finding is gone."""
+    for item in [*report.claims, *report.inconsistencies]:
+        review = store.decisions.get(item.fingerprint)
+        item.review = review.decision.value if review else None
+    present = {f.fingerprint for f in report.findings()}
+    name = document_key(report.document.source)
+    report.stale = sorted(fp for fp, review in store.decisions.items() if review.document == name and fp not in present)
+
+
+def suppressed(item) -> bool:
+    return item.review == Decision.dismissed.value
 
 
 def findings(reports: list[DocumentReport], level: FailLevel) -> int:
@@ -56,10 +88,12 @@ def findings(reports: list[DocumentReport], level: FailLevel) -> int:
     count = 0
     for report in reports:
         for claim in report.claims:
+            if suppressed(claim):
+                continue
             if claim.verdict is Verdict.contradicted:
                 count += 1
             elif level is FailLevel.unverifiable and claim.verdict in (Verdict.unverifiable, Verdict.ambiguous):
                 count += 1
         if level in (FailLevel.inconsistent, FailLevel.unverifiable):
-            count += len(report.inconsistencies)
+            count += sum(1 for i in report.inconsistencies if not suppressed(i))
     return count

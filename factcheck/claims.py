@@ -119,6 +119,8 @@ class Claim(BaseModel):
     verdict: Verdict | None = None  # set by the verifier
     reason: str | None = None  # one line for people: why this verdict
     evidence: list[Evidence] = Field(default_factory=list)
+    fingerprint: str | None = None  # stable identity of the finding (see factcheck.review)
+    review: str | None = None  # the editor's decision on it, if any
 
     def to_json(self) -> dict[str, Any]:
         data = self.model_dump(mode="json", exclude_none=True)
@@ -136,6 +138,8 @@ class Inconsistency(BaseModel):
     message: str
     claim_ids: list[str]
     line: int = 0
+    fingerprint: str | None = None
+    review: str | None = None
 
 
 class ClaimDraft(BaseModel):

@@ -25,6 +25,8 @@ models_app = typer.Typer(no_args_is_help=True, help="Train, inspect and fetch th
 app.add_typer(models_app, name="models")
 facts_app = typer.Typer(no_args_is_help=True, help="Keep the fact base sound.")
 app.add_typer(facts_app, name="facts")
+review_app = typer.Typer(no_args_is_help=True, help="Confirm, dismiss and follow up findings; decisions live in reviews.yaml.")
+app.add_typer(review_app, name="review")
 
 
 class InputFormat(str, Enum):
@@ -146,6 +148,10 @@ class ReportFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     sarif = "sarif"
+    html = "html"
+
+
+ReviewsOpt = typer.Option(None, "--reviews", envvar="FACTCHECK_REVIEWS", help="Review store (default: reviews.yaml).")
 
 
 FactsOpt = typer.Option(Path("claims"), "--facts", help="Fact base folder (YAML files).")
@@ -159,6 +165,9 @@ def check(
     output_format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="Output format."),
     fail_on: str = typer.Option("contradicted", "--fail-on", help="Exit 1 on findings at or above: contradicted, inconsistent, unverifiable, never."),
     show_unverifiable: bool = typer.Option(False, "--all", help="Text format: also list unverifiable claims."),
+    reviews: Optional[Path] = ReviewsOpt,
+    show_suppressed: bool = typer.Option(False, "--show-suppressed", help="Also show findings an editor dismissed."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
     input_format: InputFormat = InputFormatOpt,
     date: Optional[str] = DateOpt,
     models: Optional[Path] = ModelsOpt,
@@ -175,15 +184,32 @@ def check(
         level = FailLevel(fail_on)
     except ValueError:
         fail(f"unknown --fail-on level {fail_on!r}; use one of: {', '.join(l.value for l in FailLevel)}")
+    from factcheck.review import load_store, store_path
+
     index = load_index(facts)
+    store = load_store(store_path(reviews))
     documents = read_inputs(files, input_format, date)
     if nlp:
         documents = api.Analyzer(models).analyze(documents)
-    reports = [check_document(document, index) for document in documents]
+    reports = [check_document(document, index, store) for document in documents]
     if output_format is ReportFormat.text:
-        typer.echo(renderers.render_text(reports, show_unverifiable))
+        rendered = renderers.render_text(reports, show_unverifiable, show_suppressed)
+    elif output_format is ReportFormat.html:
+        from factcheck.renderers.html import render_html
+
+        rendered = render_html(reports, show_suppressed)
     else:
-        typer.echo({"json": renderers.render_json, "jsonl": renderers.render_jsonl, "sarif": renderers.render_sarif}[output_format.value](reports))
+        rendered = {"json": renderers.render_json, "jsonl": renderers.render_jsonl, "sarif": renderers.render_sarif}[output_format.value](reports)
+    if output is not None:
+        from factcheck.review import atomic_write
+
+        atomic_write(output, rendered + "\n")
+        typer.echo(f"report written to {output}", err=True)
+    else:
+        typer.echo(rendered)
+    for report in reports:
+        for fingerprint in report.stale:
+            warn(f"{report.document.source}: decision {fingerprint[:10]} is stale: its finding is no longer reported")
     if findings(reports, level):
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -247,6 +273,160 @@ def facts_validate(
         typer.echo(f"{directory}: {counts}; {len(errors)} error(s), {len(problems) - len(errors)} warning(s)")
     if errors:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _reports(files: List[Path], facts: Path, reviews: Optional[Path], nlp: bool, models: Optional[Path] = None):
+    from factcheck.check import check_document, load_index
+    from factcheck.review import load_store, store_path
+
+    index = load_index(facts)
+    store = load_store(store_path(reviews))
+    documents = read_inputs(files, InputFormat.auto, None)
+    if nlp:
+        documents = api.Analyzer(models).analyze(documents)
+    return [check_document(d, index, store) for d in documents], store
+
+
+ReviewFilesArg = typer.Argument(None, help="Articles the findings come from (needed for findings not yet in the store).", show_default=False)
+
+
+@review_app.command("list")
+@reports_errors
+def review_list(
+    files: Optional[List[Path]] = ReviewFilesArg,
+    status: str = typer.Option("open", "--status", help="open, confirmed, dismissed, fact-updated, needs-source, or all."),
+    facts: Path = FactsOpt,
+    reviews: Optional[Path] = ReviewsOpt,
+    nlp: bool = typer.Option(True, help="Run Stanza on the articles."),
+) -> None:
+    """List findings with their review status (from the articles given, else from the store)."""
+    from factcheck.review import Decision, load_store, store_path
+
+    valid = ["open", "all", *[d.value for d in Decision if d is not Decision.reopened]]
+    if status not in valid:
+        fail(f"unknown status {status!r}; use one of: {', '.join(valid)}")
+    rows = []
+    if files:
+        reports, store = _reports(files, facts, reviews, nlp)
+        for report in reports:
+            for finding in report.findings():
+                review = store.decisions.get(finding.fingerprint)
+                state = "open" if review is None or review.is_open else review.decision.value
+                rows.append((finding.fingerprint, state, finding.document, finding.line, finding.verdict, finding.kind, finding.claim))
+    else:
+        store = load_store(store_path(reviews))
+        for fingerprint, review in sorted(store.decisions.items(), key=lambda item: (item[1].document, item[1].line)):
+            state = "open" if review.is_open else review.decision.value
+            rows.append((fingerprint, state, review.document, review.line, review.verdict, review.kind, review.claim))
+    rows = [r for r in rows if status == "all" or r[1] == status]
+    for fingerprint, state, document, line, verdict, kind, claim in rows:
+        typer.echo(f"{fingerprint[:12]}  {state:<12} {document}:{line:<4} {verdict:<13} {kind:<9} {claim}")
+    typer.echo(f"{len(rows)} finding(s) {status}", err=True)
+
+
+def _decide(decision, identifier: str, note: str, by: Optional[str], files, facts: Path, reviews: Optional[Path], nlp: bool) -> None:
+    from factcheck.review import Finding, decide, default_reviewer, load_store, resolve_id, store_path
+
+    path = store_path(reviews)
+    store = load_store(path)
+    known = {fp: Finding(fingerprint=fp, document=r.document, kind=r.kind, claim=r.claim, verdict=r.verdict, line=r.line)
+             for fp, r in store.decisions.items()}
+    if files:
+        reports, _ = _reports(files, facts, reviews, nlp)
+        known.update({f.fingerprint: f for r in reports for f in r.findings()})
+    elif not any(fp.startswith(identifier.lower()) for fp in known):
+        fail(f"finding {identifier!r} is not in {path}; pass the article(s) it comes from, e.g. factcheck review {decision.value.split('-')[0]} {identifier} --note ... seeds/")
+    fingerprint = resolve_id(identifier, list(known))
+    review = decide(path, known[fingerprint], decision, note, by or default_reviewer())
+    typer.echo(f"{fingerprint[:12]} {review.decision.value} by {review.by}: {review.document}:{review.line} {review.kind} «{review.claim}»")
+
+
+NoteOpt = typer.Option(..., "--note", help="Why: kept with the decision in the review history.")
+ByOpt = typer.Option(None, "--by", help="Reviewer (default: $FACTCHECK_REVIEWER, git user.name, or the login).")
+NlpOpt = typer.Option(True, help="Run Stanza on the articles.")
+
+
+@review_app.command("confirm")
+@reports_errors
+def review_confirm(identifier: str = typer.Argument(..., metavar="ID"), files: Optional[List[Path]] = ReviewFilesArg, note: str = NoteOpt,
+                   by: Optional[str] = ByOpt, facts: Path = FactsOpt, reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt) -> None:
+    """Confirm a finding: the article is wrong."""
+    from factcheck.review import Decision
+
+    _decide(Decision.confirmed, identifier, note, by, files, facts, reviews, nlp)
+
+
+@review_app.command("dismiss")
+@reports_errors
+def review_dismiss(identifier: str = typer.Argument(..., metavar="ID"), files: Optional[List[Path]] = ReviewFilesArg, note: str = NoteOpt,
+                   by: Optional[str] = ByOpt, facts: Path = FactsOpt, reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt) -> None:
+    """Dismiss a finding as a false alarm: later checks suppress it."""
+    from factcheck.review import Decision
+
+    _decide(Decision.dismissed, identifier, note, by, files, facts, reviews, nlp)
+
+
+@review_app.command("reopen")
+@reports_errors
+def review_reopen(identifier: str = typer.Argument(..., metavar="ID"), files: Optional[List[Path]] = ReviewFilesArg, note: str = NoteOpt,
+                  by: Optional[str] = ByOpt, facts: Path = FactsOpt, reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt) -> None:
+    """Reopen a decided finding (the earlier decision stays in its history)."""
+    from factcheck.review import Decision
+
+    _decide(Decision.reopened, identifier, note, by, files, facts, reviews, nlp)
+
+
+@review_app.command("needs-source")
+@reports_errors
+def review_needs_source(identifier: str = typer.Argument(..., metavar="ID"), files: Optional[List[Path]] = ReviewFilesArg, note: str = NoteOpt,
+                        by: Optional[str] = ByOpt, facts: Path = FactsOpt, reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt) -> None:
+    """Mark a finding as needing a source before it can be settled."""
+    from factcheck.review import Decision
+
+    _decide(Decision.needs_source, identifier, note, by, files, facts, reviews, nlp)
+
+
+@review_app.command("add-fact")
+@reports_errors
+def review_add_fact(
+    identifier: str = typer.Argument(..., metavar="ID"),
+    files: List[Path] = typer.Argument(..., help="Articles the finding comes from."),
+    source: str = typer.Option(..., "--source", help="Id of the source (in claims/sources.yaml) that supports the fact."),
+    into: Optional[Path] = typer.Option(None, "--into", help="Fact file to append to (default: FACTS/reviewed.yaml)."),
+    note: str = typer.Option("fact added from review", "--note"),
+    by: Optional[str] = ByOpt,
+    facts: Path = FactsOpt,
+    reviews: Optional[Path] = ReviewsOpt,
+    nlp: bool = NlpOpt,
+) -> None:
+    """Record a reviewed claim as a new sourced fact (location or title), then validate the fact base."""
+    from factcheck.addfact import append_facts, new_facts
+    from factcheck.check import load_index
+    from factcheck.review import Decision, decide, default_reviewer, resolve_id, store_path
+
+    reports, _ = _reports(files, facts, reviews, nlp)
+    claims = {c.fingerprint: (r, c) for r in reports for c in r.claims}
+    fingerprint = resolve_id(identifier, list(claims))
+    report, claim = claims[fingerprint]
+    additions = new_facts(claim, load_index(facts), source, report.document.date)
+    target = into or facts / "reviewed.yaml"
+    written = append_facts(target, additions, facts)
+    finding = next((f for f in report.findings() if f.fingerprint == fingerprint), None)
+    if finding is not None:
+        decide(store_path(reviews), finding, Decision.fact_updated, note, by or default_reviewer())
+    typer.echo(f"added {', '.join(written)} to {target}; fact base validates")
+
+
+@review_app.command("walk")
+@reports_errors
+def review_walk(files: List[Path] = FilesArg, by: Optional[str] = ByOpt, facts: Path = FactsOpt,
+                reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt) -> None:
+    """Walk the open findings one by one: c confirm, d dismiss, n needs source, s skip, q quit."""
+    from factcheck.interactive import walk
+    from factcheck.review import default_reviewer, store_path
+
+    reports, _ = _reports(files, facts, reviews, nlp)
+    walk(reports, store_path(reviews), by or default_reviewer())
 
 
 @models_app.command("info")

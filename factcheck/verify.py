@@ -274,6 +274,8 @@ def candidate_events(claim: Claim, index: FactIndex, context: SentenceFacts, day
         score += 15 * len(context.people & set(event.participants))
         if event.place and event.place in context.places:
             score += 15
+        elif event.place and context.places and not any(_within(index, place, event.place) for place in context.places):
+            continue  # the sentence puts it somewhere else: another event
         span = event.span
         if span and day is not None:
             if (span[0] - day).days > EVENT_WINDOW_DAYS or (day - span[1]).days > EVENT_WINDOW_DAYS:
@@ -282,6 +284,11 @@ def candidate_events(claim: Claim, index: FactIndex, context: SentenceFacts, day
             score += 10
         scored.append((score, event))
     return sorted(scored, key=lambda pair: -pair[0])
+
+
+def _within(index: FactIndex, a: str, b: str) -> bool:
+    """``a`` and ``b`` are the same place or one lies inside the other."""
+    return a == b or any(r == b for r, _ in index.ancestors(a)) or any(r == a for r, _ in index.ancestors(b))
 
 
 def _event_evidence(event: Event, index: FactIndex, expected, note: str | None = None) -> Evidence:
@@ -318,6 +325,9 @@ def verify_with_event(claim: Claim, index: FactIndex, context: SentenceFacts, da
     else:
         return _unverifiable(claim, "no fact covers this kind of claim")
     candidates = candidate_events(claim, index, context, day, use_dates=kind is not ClaimKind.date)
+    if kind is ClaimKind.event:  # the event noun itself must name the event ("cuộc họp báo" is not the G20 summit)
+        noun = match_key(value.event or "")
+        candidates = [(s, e) for s, e in candidates if any(match_key(c) == noun or noun in match_key(c) for c in e.cues)]
     event, ambiguous = _pick(claim, candidates, relevant)
     if ambiguous:
         return ambiguous
