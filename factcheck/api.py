@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import glob
+import sys
 from pathlib import Path
 from typing import Iterable
 
@@ -14,11 +16,24 @@ from factcheck.readers import parse_document, read_document
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown"}
 
 
+STDIN = Path("-")
+
+
 def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
-    """Files as given; directories become their article files (recursively, sorted)."""
+    """Files as given; directories become their article files (recursively, sorted);
+    glob patterns ("archive/**/*.txt") are expanded; "-" stands for standard input."""
     paths: list[Path] = []
     for item in inputs:
         item = Path(item)
+        if item == STDIN:
+            paths.append(item)
+            continue
+        if not item.exists() and any(ch in str(item) for ch in "*?["):
+            matched = sorted(Path(p) for p in glob.glob(str(item), recursive=True) if Path(p).is_file())
+            if not matched:
+                raise InputError(item, "pattern matches no file")
+            paths.extend(matched)
+            continue
         if item.is_dir():
             found = sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
             if not found:
@@ -32,7 +47,15 @@ def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
 
 
 def load_documents(inputs: Iterable[Path], fmt: str = "auto", date: dt.date | None = None) -> list[Document]:
-    return [read_document(p, fmt, date) for p in expand_inputs(inputs)]
+    documents = []
+    for path in expand_inputs(inputs):
+        if path == STDIN:
+            from factcheck.readers import decode
+
+            documents.append(parse_document(decode(sys.stdin.buffer.read(), "<stdin>"), "<stdin>", fmt, date))
+        else:
+            documents.append(read_document(path, fmt, date))
+    return documents
 
 
 def load_text(text: str, name: str = "<stdin>", fmt: str = "auto", date: dt.date | None = None) -> Document:

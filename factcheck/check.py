@@ -55,9 +55,12 @@ def load_index(facts: Path) -> FactIndex:
     return FactIndex.build(base)
 
 
-def check_document(document: Document, index: FactIndex, store: ReviewStore | None = None) -> DocumentReport:
-    """Verdicts, inconsistencies and fingerprints for one article; decisions from ``store``."""
-    claims = verify_claims(extract(document), index, document.date)
+def check_document(document: Document, index: FactIndex, store: ReviewStore | None = None, claims: list[Claim] | None = None) -> DocumentReport:
+    """Verdicts, inconsistencies and fingerprints for one article; decisions from ``store``.
+
+    ``claims`` are the article's extracted claims when they are known already (the cache).
+    """
+    claims = verify_claims(extract(document) if claims is None else claims, index, document.date)
     claims = [c.model_copy(update={"fingerprint": claim_fingerprint(document.source, c)}) for c in claims]
     inconsistencies = [i.model_copy(update={"fingerprint": inconsistency_fingerprint(document.source, i, claims)})
                        for i in find_inconsistencies(claims)]

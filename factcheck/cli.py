@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import sys
+import time
+from collections import Counter
 from enum import Enum
 from pathlib import Path
 from typing import Callable, List, Optional
@@ -90,6 +92,41 @@ def read_inputs(files: List[Path], input_format: InputFormat, date: Optional[str
     return documents
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+CacheOpt = typer.Option(None, "--cache", envvar="FACTCHECK_CACHE", help="Analysis cache (SQLite; default under the user cache directory).")
+NoCacheOpt = typer.Option(False, "--no-cache", help="Neither read nor write the analysis cache.")
+JobsOpt = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (each loads the models once).")
+EngineOpt = typer.Option(Engine.local, "--engine", help="local (this machine) or dask (a Dask cluster, see --scheduler).")
+SchedulerOpt = typer.Option(None, "--scheduler", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
+
+
+def analyzed_stream(documents, nlp: bool, models, cache, no_cache: bool, jobs: int, engine: Engine, scheduler):
+    """(document with sentences, claims) in input order, with a progress bar on a terminal."""
+    from factcheck.batch import AnalysisSettings, attach, default_cache_path, iter_analyses
+
+    settings = AnalysisSettings(nlp=nlp, models=str(models) if models else None,
+                                cache=None if no_cache else str(cache or default_cache_path()))
+    stream = iter_analyses(documents, settings, engine=engine.value if engine is Engine.dask else ("processes" if jobs > 1 else "local"),
+                           jobs=jobs, scheduler=scheduler)
+    if not sys.stderr.isatty():
+        for document, analysis in stream:
+            yield attach(document, analysis), analysis.claims
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn, TimeRemainingColumn
+
+    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("analyzing", total=len(documents))
+        for document, analysis in stream:
+            progress.advance(task)
+            yield attach(document, analysis), analysis.claims
+
+
 @app.command()
 @reports_errors
 def tag(
@@ -123,10 +160,14 @@ def extract(
     date: Optional[str] = DateOpt,
     models: Optional[Path] = ModelsOpt,
     nlp: bool = typer.Option(True, help="Run Stanza (--no-nlp: each paragraph is one sentence, no POS evidence)."),
+    cache: Optional[Path] = CacheOpt,
+    no_cache: bool = NoCacheOpt,
+    jobs: int = JobsOpt,
+    engine: Engine = EngineOpt,
+    scheduler: Optional[str] = SchedulerOpt,
 ) -> None:
     """Pull every checkable claim out of articles, with its normalized value."""
     from factcheck.claims import ClaimKind
-    from factcheck.extract import extract as extract_claims
     from factcheck.renderers.claims import RENDERERS
 
     kinds = None
@@ -137,10 +178,18 @@ def extract(
             fail(f"unknown claim kind {', '.join(unknown)}; valid kinds: {', '.join(valid)}")
         kinds = {ClaimKind(k) for k in kind}
     documents = read_inputs(files, input_format, date)
-    if nlp:
-        documents = api.Analyzer(models).analyze(documents)
-    results = [(document, extract_claims(document, kinds)) for document in documents]
-    typer.echo(RENDERERS[output_format.value](results))
+    started, count, claims_total = time.perf_counter(), 0, 0
+    results = []
+    for document, claims in analyzed_stream(documents, nlp, models, cache, no_cache, jobs, engine, scheduler):
+        claims = [c for c in claims if not kinds or c.kind in kinds]
+        count, claims_total = count + 1, claims_total + len(claims)
+        if output_format is ClaimFormat.jsonl:  # stream: one line per document, as it is done
+            typer.echo(RENDERERS["jsonl"]([(document, claims)]))
+        else:
+            results.append((document, claims))
+    if output_format is not ClaimFormat.jsonl:
+        typer.echo(RENDERERS[output_format.value](results))
+    typer.echo(f"{count} document(s), {claims_total} claim(s) in {time.perf_counter() - started:.1f}s", err=True)
 
 
 class ReportFormat(str, Enum):
@@ -172,6 +221,11 @@ def check(
     date: Optional[str] = DateOpt,
     models: Optional[Path] = ModelsOpt,
     nlp: bool = typer.Option(True, help="Run Stanza (--no-nlp: each paragraph is one sentence)."),
+    cache: Optional[Path] = CacheOpt,
+    no_cache: bool = NoCacheOpt,
+    jobs: int = JobsOpt,
+    engine: Engine = EngineOpt,
+    scheduler: Optional[str] = SchedulerOpt,
 ) -> None:
     """Check articles against the fact base: a verdict and evidence for every claim.
 
@@ -189,9 +243,27 @@ def check(
     index = load_index(facts)
     store = load_store(store_path(reviews))
     documents = read_inputs(files, input_format, date)
-    if nlp:
-        documents = api.Analyzer(models).analyze(documents)
-    reports = [check_document(document, index, store) for document in documents]
+    started = time.perf_counter()
+    totals, failing, count, inconsistent = Counter(), 0, 0, 0
+    reports = []
+    for document, claims in analyzed_stream(documents, nlp, models, cache, no_cache, jobs, engine, scheduler):
+        report = check_document(document, index, store, claims)
+        count += 1
+        totals.update(report.counts())
+        inconsistent += len(report.inconsistencies)
+        failing += findings([report], level)
+        if output_format is ReportFormat.jsonl and output is None:  # stream, nothing kept in memory
+            typer.echo(renderers.render_jsonl([report]))
+            for fingerprint in report.stale:
+                warn(f"{report.document.source}: decision {fingerprint[:10]} is stale: its finding is no longer reported")
+        else:
+            reports.append(report)
+    summary = ", ".join(f"{totals.get(v, 0)} {v}" for v in ("supported", "contradicted", "ambiguous", "unverifiable"))
+    if output_format is ReportFormat.jsonl and output is None:
+        typer.echo(f"checked {count} document(s): {summary}, {inconsistent} inconsistent, in {time.perf_counter() - started:.1f}s", err=True)
+        if failing:
+            raise typer.Exit(EXIT_FINDINGS)
+        return
     if output_format is ReportFormat.text:
         rendered = renderers.render_text(reports, show_unverifiable, show_suppressed)
     elif output_format is ReportFormat.html:
@@ -210,7 +282,8 @@ def check(
     for report in reports:
         for fingerprint in report.stale:
             warn(f"{report.document.source}: decision {fingerprint[:10]} is stale: its finding is no longer reported")
-    if findings(reports, level):
+    typer.echo(f"checked {count} document(s): {summary}, {inconsistent} inconsistent, in {time.perf_counter() - started:.1f}s", err=True)
+    if failing:
         raise typer.Exit(EXIT_FINDINGS)
 
 

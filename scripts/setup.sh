@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
-# Create .venv and install factcheck with its test tools. Safe to run again: it only
-# installs what is missing. torch is pinned to the CPU build (2.13.0) that this machine
-# image carries; a bare "torch" would pull a multi-GB CUDA build.
+# Create .venv and install factcheck with its test tools. Safe to run again: it reinstalls
+# only when pyproject.toml changed since the last install. torch is pinned to the CPU build
+# (2.13.0) that this machine image carries; a bare "torch" would pull a multi-GB CUDA build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-if ! .venv/bin/python -c "import factcheck, stanza, pytest" 2>/dev/null; then
-  .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet "torch==2.13.0"
-  .venv/bin/python -m pip install --quiet -e ".[test]"
+stamp=.venv/.factcheck-installed
+wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ] || ! .venv/bin/python -c "import factcheck, stanza, pytest" 2>/dev/null; then
+  log=.venv/install.log
+  echo "installing factcheck into .venv (log: $log) ..."
+  if ! { .venv/bin/python -m pip install --upgrade pip \
+         && .venv/bin/python -m pip install "torch==2.13.0" \
+         && .venv/bin/python -m pip install -e ".[test]"; } >"$log" 2>&1; then
+    tail -n 30 "$log" >&2
+    echo "setup failed; the full log is in $log" >&2
+    exit 2
+  fi
+  echo "$wanted" > "$stamp"
 fi

@@ -19,6 +19,14 @@ def require(path: Path, what: str) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def isolated_state(tmp_path_factory, monkeypatch):
+    """No test reads or writes the user's analysis cache or a reviews.yaml in the checkout."""
+    state = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("FACTCHECK_CACHE", str(state / "analysis.sqlite"))
+    monkeypatch.setenv("FACTCHECK_REVIEWS", str(state / "reviews.yaml"))
+
+
 @pytest.fixture(scope="session")
 def analyzer():
     """The bundled Stanza pipeline, loaded once for the whole session."""

@@ -157,11 +157,11 @@ runner = CliRunner()
 def test_check_cli_json_sarif_and_exit_codes():
     result = runner.invoke(app_(), ["check", "--no-nlp", "-f", "json", str(TALKS)])
     assert result.exit_code == 1
-    payload = json.loads(result.output)
+    payload = json.loads(result.stdout)
     claim = next(c for c in payload["documents"][0]["claims"] if c["text"] == "quận Yokosuka, Tokyo")
     assert claim["verdict"] == "contradicted" and claim["evidence"][0]["fact_id"] == "yokosuka-in-kanagawa"
     assert payload["documents"][0]["inconsistencies"][0]["kind"] == "place_region"
-    sarif = json.loads(runner.invoke(app_(), ["check", "--no-nlp", "-f", "sarif", str(TALKS)]).output)
+    sarif = json.loads(runner.invoke(app_(), ["check", "--no-nlp", "-f", "sarif", str(TALKS)]).stdout)
     assert sarif["version"] == "2.1.0" and any(r["ruleId"] == "FC001" for r in sarif["runs"][0]["results"])
     assert runner.invoke(app_(), ["check", "--no-nlp", "--fail-on", "never", str(TALKS)]).exit_code == 0
     assert runner.invoke(app_(), ["check", "--no-nlp", "--fail-on", "sometimes", str(TALKS)]).exit_code == 2

@@ -54,7 +54,7 @@ def test_cli_unknown_kind_lists_valid_kinds():
 def test_cli_extract_json_contract_on_seeds():
     result = run("extract", "--no-nlp", "--format", "json", str(SEEDS))
     assert result.exit_code == 0, result.output
-    payload = json.loads(result.output)
+    payload = json.loads(result.stdout)
     assert [d["path"].split("/")[-1] for d in payload["documents"]] == sorted(p.name for p in SEEDS.glob("*.txt"))
     claim = payload["documents"][1]["claims"][0]
     assert {"id", "kind", "text", "start", "end", "line", "column", "sentence", "value", "rule"} <= set(claim)
@@ -69,7 +69,7 @@ def test_cli_extract_text_shows_location_and_value():
 
 def test_cli_extract_jsonl_one_document_per_line():
     result = run("extract", "--no-nlp", "--format", "jsonl", str(SEEDS))
-    lines = result.output.strip().splitlines()
+    lines = result.stdout.strip().splitlines()
     assert len(lines) == 2 and all(json.loads(line)["claims"] for line in lines)
 
 
@@ -79,7 +79,7 @@ def test_cli_plain_text_without_date_warns_once(tmp_path):
     result = run("extract", "--no-nlp", "-f", "json", str(path))
     assert result.exit_code == 0
     assert result.output.count("has no date") == 1
-    payload = json.loads(result.output[result.output.index("{"):])
+    payload = json.loads(result.stdout)
     date = next(c for c in payload["documents"][0]["claims"] if c["kind"] == "date")
     assert date["value"] == {"resolved": False}
 
@@ -88,5 +88,5 @@ def test_cli_date_option_resolves_plain_text(tmp_path):
     path = tmp_path / "note.txt"
     path.write_text("Ngày 30/1, hai bên hội đàm.\n", encoding="utf-8")
     result = run("extract", "--no-nlp", "-f", "json", "--date", "2026-01-31", str(path))
-    date = next(c for c in json.loads(result.output)["documents"][0]["claims"] if c["kind"] == "date")
+    date = next(c for c in json.loads(result.stdout)["documents"][0]["claims"] if c["kind"] == "date")
     assert date["value"] == {"date": "2026-01-30"}
