@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 from collections import Counter
 from enum import Enum
 from pathlib import Path
@@ -11,7 +14,7 @@ from pydantic import BaseModel
 from factcheck.claims import Claim, Inconsistency, Verdict
 from factcheck.document import Document
 from factcheck.extract import extract
-from factcheck.facts import FactBaseError, load_fact_base
+from factcheck.facts import FactBaseError, fact_files, load_fact_base
 from factcheck.review import Decision, Finding, ReviewStore, claim_fingerprint, document_key, inconsistency_fingerprint, is_finding
 from factcheck.verify import FactIndex, find_inconsistencies, verify_claims
 
@@ -44,15 +47,44 @@ class DocumentReport(BaseModel):
         return found
 
 
-def load_index(facts: Path) -> FactIndex:
-    """The fact base as an index; schema problems stop the check (``facts validate`` explains)."""
+def load_index(facts: Path, cache_dir: Path | None = None) -> FactIndex:
+    """The fact base as an index; schema problems stop the check (``facts validate`` explains).
+
+    With ``cache_dir``, the built index is kept there as a pickle keyed by the fact files'
+    content and the verifier's code, so a large fact base loads in a fraction of a second.
+    """
+    cached = _index_cache_file(facts, cache_dir) if cache_dir else None
+    if cached is not None and cached.exists():
+        try:
+            with cached.open("rb") as handle:
+                return pickle.load(handle)
+        except Exception:  # a damaged or foreign pickle is rebuilt, never trusted
+            cached.unlink(missing_ok=True)
     base, problems = load_fact_base(facts)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         shown = "\n  ".join(str(p) for p in errors[:5])
         more = f"\n  ... and {len(errors) - 5} more" if len(errors) > 5 else ""
         raise FactBaseError(f"the fact base in {facts} has {len(errors)} error(s); run `factcheck facts validate {facts}`:\n  {shown}{more}")
-    return FactIndex.build(base)
+    index = FactIndex.build(base)
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, cached)
+    return index
+
+
+def _index_cache_file(facts: Path, cache_dir: Path) -> Path:
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for code in (package / "facts.py", package / "verify.py", package / "normalize.py"):
+        digest.update(code.read_bytes())
+    for path in fact_files(facts):
+        digest.update(str(path.relative_to(facts) if Path(facts).is_dir() else path.name).encode())
+        digest.update(path.read_bytes())
+    return Path(cache_dir) / f"facts-{digest.hexdigest()[:20]}.pickle"
 
 
 def check_document(document: Document, index: FactIndex, store: ReviewStore | None = None, claims: list[Claim] | None = None) -> DocumentReport:

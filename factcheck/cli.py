@@ -238,9 +238,10 @@ def check(
         level = FailLevel(fail_on)
     except ValueError:
         fail(f"unknown --fail-on level {fail_on!r}; use one of: {', '.join(l.value for l in FailLevel)}")
+    from factcheck.batch import default_cache_path
     from factcheck.review import load_store, store_path
 
-    index = load_index(facts)
+    index = load_index(facts, None if no_cache else Path(cache or default_cache_path()).parent)
     store = load_store(store_path(reviews))
     documents = read_inputs(files, input_format, date)
     started = time.perf_counter()

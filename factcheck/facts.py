@@ -214,6 +214,9 @@ def _line_map(node: yaml.Node, path: tuple = (), into: dict | None = None) -> di
     return into
 
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster on big fact bases
+
+
 def _read_yaml(path: Path) -> tuple[Any, dict[tuple, int]]:
     try:
         text = path.read_bytes().decode("utf-8")
@@ -221,14 +224,17 @@ def _read_yaml(path: Path) -> tuple[Any, dict[tuple, int]]:
         raise FactBaseError(f"{path}: not valid UTF-8 at byte {error.start}; save it as UTF-8") from None
     except OSError as error:
         raise FactBaseError(f"{path}: cannot read: {error.strerror}") from None
-    try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+    loader = _Loader(text)
+    try:  # one parse gives both the node tree (for line numbers) and the data
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         problem = getattr(error, "problem", None) or str(error)
         raise FactBaseError(f"{where}: broken YAML: {problem}") from None
+    finally:
+        loader.dispose()
     return data, (_line_map(node) if node is not None else {})
 
 
@@ -262,6 +268,10 @@ def load_fact_base(directory: Path) -> tuple[FactBase, list[FactProblem]]:
                     message = f"field {loc[-1]!r} is required"
                 problems.append(FactProblem(file=str(path), line=line, path=_path_text(loc), code="F002", message=message))
             continue
+        fields: dict[tuple, dict[str, int]] = {}
+        for key, number in lines.items():
+            if len(key) == 3:
+                fields.setdefault(key[:2], {})[key[2]] = number
         for section in ("sources", "entities", "locations", "tenures", "events"):
             for index, fact in enumerate(getattr(content, section)):
                 line = lines.get((section, index), 1)
@@ -271,9 +281,7 @@ def load_fact_base(directory: Path) -> tuple[FactBase, list[FactProblem]]:
                                                 message=f"duplicate id {fact.id!r} (first defined at {first_file}:{first_line})"))
                     continue
                 base.origin[fact.id] = (str(path), line)
-                base.field_lines[fact.id] = {
-                    key[2]: number for key, number in lines.items() if len(key) == 3 and key[:2] == (section, index)
-                }
+                base.field_lines[fact.id] = fields.get((section, index), {})
                 if section == "sources":
                     base.sources[fact.id] = fact
                 elif section == "entities":

@@ -19,12 +19,15 @@ import datetime as dt
 from pathlib import Path
 
 import yaml
-from rapidfuzz import fuzz
+from collections import defaultdict
+
+from rapidfuzz import fuzz, process
 
 from factcheck.facts import EntityType, FactBase, FactProblem, load_fact_base
 from factcheck.normalize import match_key
 
 NEAR_COLLISION = 92.0
+BLOCK_LIMIT = 3000  # a block this big is a common word, not a likely typo pair
 
 
 def _problem(base: FactBase, fact_id: str, path: str, code: str, message: str, severity: str = "error") -> FactProblem:
@@ -80,19 +83,27 @@ def check_aliases(base: FactBase) -> list[FactProblem]:
                 problems.append(_problem(base, item.id, f"entities -> {item.id} -> aliases", "F005",
                                          f"name {name!r} collides with {owner[1]!r} of {owner[0]!r} after normalization"))
             owners.setdefault(key, (item.id, name))
-    keys = sorted(owners.items())
-    by_type: dict[EntityType, list[tuple[str, str, str]]] = {}
-    for key, (entity_id, name) in keys:
-        by_type.setdefault(base.entities[entity_id].type, []).append((key, entity_id, name))
-    for items in by_type.values():
-        for i, (key_a, id_a, name_a) in enumerate(items):
-            for key_b, id_b, name_b in items[i + 1 :]:
-                if id_a == id_b or min(len(key_a), len(key_b)) < 5:
-                    continue
-                score = fuzz.ratio(key_a, key_b)
-                if score >= NEAR_COLLISION:
-                    problems.append(_problem(base, id_b, f"entities -> {id_b}", "W006",
-                                             f"name {name_b!r} nearly collides with {name_a!r} of {id_a!r} ({score:.0f}%)", "warning"))
+    # Near collisions: only names sharing a word's first three letters are compared, so a
+    # fact base of 100k entities is checked in seconds rather than by 10^10 comparisons.
+    blocks: dict[tuple, list[tuple[str, str, str]]] = defaultdict(list)
+    for key, (entity_id, name) in owners.items():
+        if len(key) < 5:
+            continue
+        for word in set(key.split()):
+            blocks[(base.entities[entity_id].type, word[:3])].append((key, entity_id, name))
+    reported: set[tuple[str, str]] = set()
+    for items in blocks.values():
+        if len(items) < 2 or len(items) > BLOCK_LIMIT:
+            continue
+        keys = [item[0] for item in items]
+        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=NEAR_COLLISION, workers=1)
+        for i, j in zip(*scores.nonzero()):
+            (key_a, id_a, name_a), (key_b, id_b, name_b) = items[i], items[j]
+            if i >= j or id_a == id_b or (id_a, id_b) in reported or (id_b, id_a) in reported:
+                continue
+            reported.add((id_a, id_b))
+            problems.append(_problem(base, id_b, f"entities -> {id_b}", "W006",
+                                     f"name {name_b!r} nearly collides with {name_a!r} of {id_a!r} ({scores[i][j]:.0f}%)", "warning"))
     return problems
 
 

@@ -44,14 +44,50 @@ class Link:
         return len(self.entity_ids) > 1
 
 
+BLOCK_LIMIT = 5000  # a word shared by more names than this ("nguyễn") does not pick candidates
+
+
+@dataclass
+class NameTable:
+    """All names of some entity types, with a word index so fuzzy matching scans few of them."""
+
+    keys: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    words: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, key: str, entity_id: str, name: str) -> None:
+        position = len(self.keys)
+        self.keys.append(key)
+        self.ids.append(entity_id)
+        self.names.append(name)
+        for word in set(key.split()):
+            self.words[word].append(position)
+            if len(word) > 3:  # first three letters, so a typo later in the word still finds it
+                self.words[word[:3]].append(position)
+
+    def candidates(self, key: str) -> list[int]:
+        """Names sharing a word with ``key`` (or a word's first three letters, for typos)."""
+        found: set[int] = set()
+        for word in set(key.split()):
+            for probe in (word, word[:3]):
+                postings = self.words.get(probe)
+                if postings and len(postings) <= BLOCK_LIMIT:
+                    found.update(postings)
+        if not found and len(self.keys) <= BLOCK_LIMIT:
+            return list(range(len(self.keys)))
+        return sorted(found)
+
+
 @dataclass
 class FactIndex:
-    """Lookup structures over a fact base, built once."""
+    """Lookup structures over a fact base, built once (and cached by ``factcheck.check``)."""
 
     base: FactBase
     by_key: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    keys_by_type: dict[EntityType, list[tuple[str, str, str]]] = field(default_factory=lambda: defaultdict(list))
+    tables: dict[EntityType, NameTable] = field(default_factory=lambda: defaultdict(NameTable))
     regions: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # place -> location fact ids
+    location_by_id: dict[str, object] = field(default_factory=dict)
     tenures: dict[str, list[Tenure]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
@@ -61,9 +97,10 @@ class FactIndex:
             for name in entity.names:
                 key = match_key(name)
                 index.by_key[key].add(entity.id)
-                index.keys_by_type[entity.type].append((key, entity.id, name))
+                index.tables[entity.type].add(key, entity.id, name)
         for location in base.locations:
             index.regions[location.place].append(location.id)
+            index.location_by_id[location.id] = location
         for tenure in base.tenures:
             index.tenures[tenure.person].append(tenure)
         return index
@@ -76,15 +113,19 @@ class FactIndex:
         if exact:
             alias = next(n for e in exact for n in self.base.entities[e].names if match_key(n) == key)
             return Link(entity_ids=sorted(set(exact)), alias=alias, score=100.0)
-        candidates = [item for t in types for item in self.keys_by_type.get(t, [])]
-        if not candidates:
+        pool: list[tuple[str, str, str]] = []
+        for kind in types:
+            table = self.tables.get(kind)
+            if table is not None:
+                pool.extend((table.keys[i], table.ids[i], table.names[i]) for i in table.candidates(key))
+        if not pool:
             return None
-        matches = process.extract(key, [c[0] for c in candidates], scorer=_name_score, limit=5, score_cutoff=NAME_MIN_SCORE)
+        matches = process.extract(key, [c[0] for c in pool], scorer=_name_score, limit=5, score_cutoff=NAME_MIN_SCORE)
         if not matches:
             return None
         best = matches[0][1]
-        tied = {candidates[i][1] for _, score, i in matches if score >= best - AMBIGUITY_MARGIN}
-        top = candidates[matches[0][2]]
+        tied = {pool[i][1] for _, score, i in matches if score >= best - AMBIGUITY_MARGIN}
+        top = pool[matches[0][2]]
         return Link(entity_ids=sorted(tied), alias=top[2], score=round(best, 1))
 
     def name(self, entity_id: str) -> str:
@@ -97,7 +138,7 @@ class FactIndex:
         while queue:
             current = queue.pop(0)
             for fact_id in self.regions.get(current, []):
-                region = next(l.region for l in self.base.locations if l.id == fact_id)
+                region = self.location_by_id[fact_id].region
                 if region not in seen:
                     seen.add(region)
                     result.append((region, fact_id))
@@ -210,12 +251,12 @@ def verify_location(claim: Claim, index: FactIndex) -> Claim:
     region_ids = region.entity_ids if region and not region.ambiguous else []
     for region_id, fact_id in ancestors:
         if region_id in region_ids:
-            location = next(l for l in index.base.locations if l.id == fact_id)
+            location = index.location_by_id[fact_id]
             return _result(claim, Verdict.supported, f"{index.name(place_id)} lies in {index.name(region_id)}",
                            [Evidence(fact_id=fact_id, source=index.source_text(location.sources), alias=place.alias, score=place.score,
                                      expected={"region": index.name(region_id)})])
     nearest_region, fact_id = ancestors[0]
-    location = next(l for l in index.base.locations if l.id == fact_id)
+    location = index.location_by_id[fact_id]
     chain = " > ".join(index.name(r) for r, _ in ancestors)
     return _result(claim, Verdict.contradicted, f"{index.name(place_id)} lies in {chain}, not in {value.region}",
                    [Evidence(fact_id=fact_id, source=index.source_text(location.sources), alias=place.alias, score=place.score,

@@ -1,0 +1,113 @@
+"""Whole archives: inputs, the analysis cache, worker processes and Dask give the same verdicts."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.api import expand_inputs
+from factcheck.batch import Analysis, AnalysisCache, AnalysisSettings, analyze_batch, iter_analyses
+from factcheck.errors import InputError
+from factcheck.readers import read_document
+from conftest import ROOT, SEEDS
+
+runner = CliRunner()
+FACTCHECK = str(Path(sys.executable).with_name("factcheck"))
+
+
+def verdicts(output: str) -> list:
+    rows = []
+    for line in output.strip().splitlines():
+        document = json.loads(line)
+        rows.append((Path(document["path"]).name, [(c["fingerprint"], c["verdict"]) for c in document["claims"]],
+                     [i["fingerprint"] for i in document["inconsistencies"]]))
+    return rows
+
+
+def check(*args, env=None):
+    result = subprocess.run([FACTCHECK, "check", "-f", "jsonl", "--fail-on", "never", *map(str, args)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=600, env=env)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_batch_inputs_expand_directories_globs_and_stdin(tmp_path):
+    assert expand_inputs([SEEDS]) == sorted(SEEDS.glob("*.txt"))
+    assert expand_inputs([Path(f"{SEEDS}/00*.txt")]) == sorted(SEEDS.glob("*.txt"))
+    with pytest.raises(InputError, match="matches no file"):
+        expand_inputs([tmp_path / "*.nothing"])
+    text = (SEEDS / "004_1391055ce1fac54e.txt").read_text(encoding="utf-8")
+    result = runner.invoke(__import__("factcheck.cli", fromlist=["app"]).app, ["extract", "--no-nlp", "-f", "jsonl", "-"], input=text)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["path"] == "<stdin>"
+
+
+def test_batch_cache_hit_skips_analysis_and_returns_the_same(tmp_path):
+    documents = [read_document(p) for p in sorted(SEEDS.glob("*.txt"))]
+    settings = AnalysisSettings(nlp=False, cache=str(tmp_path / "cache.sqlite"))
+    cold = analyze_batch(documents, settings)
+    warm = analyze_batch(documents, settings)
+    assert [a.model_dump() for a in cold] == [a.model_dump() for a in warm]
+    cache = AnalysisCache(tmp_path / "cache.sqlite")
+    assert cache.connection.execute("SELECT count(*) FROM analysis").fetchone()[0] == 2
+
+
+def test_batch_corrupt_cache_is_rebuilt_with_a_warning(tmp_path):
+    path = tmp_path / "cache.sqlite"
+    path.write_bytes(b"this is not a database" * 100)
+    warnings = []
+    cache = AnalysisCache(path, warn=warnings.append)
+    assert warnings and "unreadable" in warnings[0]
+    assert list(tmp_path.glob("cache.sqlite.corrupt-*"))
+    documents = [read_document(SEEDS / "004_1391055ce1fac54e.txt")]
+    assert analyze_batch(documents, AnalysisSettings(nlp=False, cache=str(path)))[0].claims
+    cache.put("k", Analysis(sentences=[], claims=[]))
+    assert cache.get("k") == Analysis(sentences=[], claims=[])
+
+
+def test_batch_damaged_entry_is_dropped_not_trusted(tmp_path):
+    cache = AnalysisCache(tmp_path / "cache.sqlite")
+    with cache.connection:
+        cache.connection.execute("INSERT INTO analysis VALUES ('bad', x'00112233', 0)")
+    warnings = []
+    cache.warn = warnings.append
+    assert cache.get("bad") is None and warnings
+
+
+def test_batch_worker_processes_keep_input_order(tmp_path):
+    documents = [read_document(p) for p in sorted(SEEDS.glob("*.txt"))] * 3
+    settings = AnalysisSettings(nlp=False, cache=None)
+    local = [a.claims for _, a in iter_analyses(documents, settings, batch_size=1)]
+    parallel = [a.claims for _, a in iter_analyses(documents, settings, engine="processes", jobs=2, batch_size=1)]
+    assert local == parallel
+
+
+@pytest.mark.models
+def test_batch_warm_recheck_and_jobs_match_the_cold_run(tmp_path):
+    import os
+
+    env = dict(os.environ, FACTCHECK_CACHE=str(tmp_path / "a.sqlite"))
+    cold = check(SEEDS, env=env)
+    warm = check(SEEDS, env=env)
+    assert verdicts(cold.stdout) == verdicts(warm.stdout)
+    assert "checked 2 document(s)" in warm.stderr
+    jobs = check("--jobs", "2", "--no-cache", SEEDS)
+    assert verdicts(jobs.stdout) == verdicts(cold.stdout)
+
+
+@pytest.mark.models
+def test_batch_dask_cluster_gives_the_cold_verdicts(tmp_path):
+    distributed = pytest.importorskip("distributed", reason="Dask is an optional engine: pip install 'dask[distributed]'")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None, silence_logs=40) as cluster:
+        dask = check("--engine", "dask", "--scheduler", cluster.scheduler_address, "--no-cache", SEEDS)
+    local = check("--no-cache", SEEDS)
+    assert verdicts(dask.stdout) == verdicts(local.stdout)
+
+
+def test_batch_dask_without_scheduler_is_a_clear_error():
+    result = subprocess.run([FACTCHECK, "check", "--no-nlp", "--engine", "dask", str(SEEDS)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 2 and "--scheduler" in result.stderr and "Traceback" not in result.stderr
