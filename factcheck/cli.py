@@ -420,44 +420,27 @@ ByOpt = typer.Option(None, "--by", help="Reviewer (default: $FACTCHECK_REVIEWER,
 NlpOpt = typer.Option(True, help="Run Stanza on the articles.")
 
 
-@review_app.command("confirm")
-@reports_errors
-def review_confirm(identifier: str = typer.Argument(..., metavar="ID"), files: Optional[List[Path]] = ReviewFilesArg, note: str = NoteOpt,
-                   by: Optional[str] = ByOpt, facts: Path = FactsOpt, reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt) -> None:
-    """Confirm a finding: the article is wrong."""
-    from factcheck.review import Decision
+def _decision_command(decision: str, summary: str) -> Callable:
+    """One review command per decision; they differ only in the decision they record."""
 
-    _decide(Decision.confirmed, identifier, note, by, files, facts, reviews, nlp)
+    def command(identifier: str = typer.Argument(..., metavar="ID"), files: Optional[List[Path]] = ReviewFilesArg, note: str = NoteOpt,
+                by: Optional[str] = ByOpt, facts: Path = FactsOpt, reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt) -> None:
+        from factcheck.review import Decision
 
+        _decide(Decision(decision), identifier, note, by, files, facts, reviews, nlp)
 
-@review_app.command("dismiss")
-@reports_errors
-def review_dismiss(identifier: str = typer.Argument(..., metavar="ID"), files: Optional[List[Path]] = ReviewFilesArg, note: str = NoteOpt,
-                   by: Optional[str] = ByOpt, facts: Path = FactsOpt, reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt) -> None:
-    """Dismiss a finding as a false alarm: later checks suppress it."""
-    from factcheck.review import Decision
-
-    _decide(Decision.dismissed, identifier, note, by, files, facts, reviews, nlp)
+    command.__doc__ = summary
+    command.__name__ = f"review_{decision.replace('-', '_')}"
+    return reports_errors(command)
 
 
-@review_app.command("reopen")
-@reports_errors
-def review_reopen(identifier: str = typer.Argument(..., metavar="ID"), files: Optional[List[Path]] = ReviewFilesArg, note: str = NoteOpt,
-                  by: Optional[str] = ByOpt, facts: Path = FactsOpt, reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt) -> None:
-    """Reopen a decided finding (the earlier decision stays in its history)."""
-    from factcheck.review import Decision
-
-    _decide(Decision.reopened, identifier, note, by, files, facts, reviews, nlp)
-
-
-@review_app.command("needs-source")
-@reports_errors
-def review_needs_source(identifier: str = typer.Argument(..., metavar="ID"), files: Optional[List[Path]] = ReviewFilesArg, note: str = NoteOpt,
-                        by: Optional[str] = ByOpt, facts: Path = FactsOpt, reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt) -> None:
-    """Mark a finding as needing a source before it can be settled."""
-    from factcheck.review import Decision
-
-    _decide(Decision.needs_source, identifier, note, by, files, facts, reviews, nlp)
+for _name, _decision, _summary in (
+    ("confirm", "confirmed", "Confirm a finding: the article is wrong."),
+    ("dismiss", "dismissed", "Dismiss a finding as a false alarm: later checks suppress it."),
+    ("reopen", "reopened", "Reopen a decided finding (the earlier decision stays in its history)."),
+    ("needs-source", "needs-source", "Mark a finding as needing a source before it can be settled."),
+):
+    review_app.command(_name)(_decision_command(_decision, _summary))
 
 
 @review_app.command("add-fact")
