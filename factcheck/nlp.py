@@ -77,8 +77,8 @@ class StanzaAnalyzer:
         sentences: list[list[Sentence]] = [[] for _ in documents]
         for (index, offset, norm), analyzed in zip(jobs, stanza_docs):
             original = documents[index].text
-            for stanza_sentence in analyzed.sentences:
-                sentences[index].append(_to_sentence(stanza_sentence, norm, offset, original))
+            paragraph = [_to_sentence(s, norm, offset, original) for s in analyzed.sentences]
+            sentences[index].extend(merge_unterminated(paragraph, original))
         return [doc.model_copy(update={"sentences": sents}) for doc, sents in zip(documents, sentences)]
 
     # -- evaluation helpers ------------------------------------------------------------
@@ -97,6 +97,25 @@ class StanzaAnalyzer:
             rows = [_row(j, w.text, w.upos, "_") for j, w in enumerate(sentence.words)]
             result.append(ConlluSentence(comments=[f"# sent_id = {i + 1}"], rows=rows))
         return result
+
+
+_TERMINAL = tuple(".!?…:;\"”’)]»")
+
+
+def merge_unterminated(sentences: list[Sentence], original: str) -> list[Sentence]:
+    """Join a sentence that does not end in final punctuation to the next one of its paragraph.
+
+    In edited news a sentence only ends without punctuation at a paragraph end (a heading),
+    so a break inside a paragraph after "... Sanae" is the model splitting a name.
+    """
+    merged: list[Sentence] = []
+    for sentence in sentences:
+        if merged and not merged[-1].text.rstrip().endswith(_TERMINAL):
+            previous = merged.pop()
+            start, end = previous.start, sentence.end
+            sentence = Sentence(start=start, end=end, text=original[start:end], tokens=previous.tokens + sentence.tokens)
+        merged.append(sentence)
+    return merged
 
 
 def _to_sentence(stanza_sentence, norm, offset: int, original: str) -> Sentence:

@@ -247,12 +247,17 @@ def train(config: TrainingConfig, log: Log = print) -> ModelManifest:
         _run([sys.executable, "-m", f"stanza.utils.datasets.{module}", VTB], env, log, log_file)
     tokenizer = train_tokenizer(config, env, log)
     tagger = train_tagger(config, env, log)
+    return package_models(config, tokenizer, tagger, log)
 
+
+def package_models(config: TrainingConfig, tokenizer: Path, tagger: Path, log: Log = print) -> ModelManifest:
+    """Copy trained files into the model folder, score them, and write the manifest."""
     config.out_dir.mkdir(parents=True, exist_ok=True)
     shutil.copy(tokenizer, config.out_dir / TOKENIZER_FILE)
     shutil.copy(tagger, config.out_dir / POS_FILE)
     (config.out_dir / RESOURCES_NAME).write_text(json.dumps(minimal_resources(), indent=2) + "\n")
 
+    log("scoring on VTB test and TueCL test ...")
     scores = [evaluate_models(config.out_dir, config.ud_dir / VTB / "vi_vtb-ud-test.conllu", config.work_dir, "vtb-test")]
     tuecl = config.ud_dir / TUECL / "vi_tuecl-ud-test.conllu"
     if tuecl.exists():

@@ -28,3 +28,23 @@ def test_document_sentences_from_conllu_without_a_model():
     sentence = sentence_from_tokens(parsed.text, [(r[1], r[3]) for r in parsed.words])
     assert sentence.text == "Hiện nay xã có 68 tổ."
     assert [t.upos for t in sentence.tokens] == ["NOUN", "NOUN", "VERB", "NUM", "NOUN", "PUNCT"]
+
+
+@pytest.mark.parametrize(
+    "parts, expected",
+    [
+        (["Thủ tướng Nhật Bản Sanae", "Takaichi tại Nara."], ["Thủ tướng Nhật Bản Sanae Takaichi tại Nara."]),
+        (["Câu một.", "Câu hai?"], ["Câu một.", "Câu hai?"]),
+        (["Ông nói: “Được”.", "Ảnh: Yonhap."], ["Ông nói: “Được”.", "Ảnh: Yonhap."]),
+    ],
+)
+def test_document_unterminated_sentence_joins_the_next(parts, expected):
+    from factcheck.nlp import merge_unterminated
+
+    text = " ".join(parts)
+    sentences, cursor = [], 0
+    for part in parts:
+        start = text.index(part, cursor)
+        cursor = start + len(part)
+        sentences.append(sentence_from_tokens(part, [(w, None) for w in part.split()], offset=start))
+    assert [s.text for s in merge_unterminated(sentences, text)] == expected

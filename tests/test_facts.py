@@ -92,3 +92,17 @@ def test_facts_github_and_json_formats(facts):
     import json
 
     assert json.loads(data.output)["errors"] >= 1
+
+
+@pytest.mark.models
+def test_facts_edit_that_flips_a_verdict_is_caught(facts):
+    expect = ROOT / "tests" / "expected" / "seeds.yaml"
+    seeds = ROOT / "seeds"
+    unchanged = runner.invoke(app, ["facts", "validate", str(facts), "--against", str(seeds), "--expect", str(expect)])
+    assert unchanged.exit_code == 0, unchanged.output
+    plant(facts / "places.yaml", "place: yokosuka, region: kanagawa", "place: yokosuka, region: tokyo")
+    flipped = runner.invoke(app, ["facts", "validate", str(facts), "--against", str(seeds), "--expect", str(expect)])
+    assert flipped.exit_code == 1
+    changes = [l for l in flipped.output.splitlines() if " F009 " in l]
+    assert any("quận Yokosuka, Tokyo" in l and "verdict supported, expected contradicted" in l for l in changes), changes
+    assert any("căn cứ Yokosuka (tỉnh Kanagawa)" in l for l in changes), changes
