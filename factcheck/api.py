@@ -13,10 +13,21 @@ from factcheck.errors import InputError
 from factcheck.modelstore import ModelSource, resolve_models
 from factcheck.readers import parse_document, read_document
 
-ARTICLE_SUFFIXES = {".txt", ".md", ".markdown"}
 
 
 STDIN = Path("-")
+
+
+def _is_article(path: Path) -> bool:
+    """In a directory: every .txt file, and Markdown files that carry front matter (so a
+    folder's README.md is not taken for an article)."""
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        return True
+    if suffix in (".md", ".markdown"):
+        with path.open("rb") as handle:
+            return handle.read(4).startswith(b"---")
+    return False
 
 
 def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
@@ -35,9 +46,9 @@ def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
             paths.extend(matched)
             continue
         if item.is_dir():
-            found = sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            found = sorted(p for p in item.rglob("*") if p.is_file() and _is_article(p))
             if not found:
-                raise InputError(item, "directory holds no article files", hint="expected *.txt or *.md files")
+                raise InputError(item, "directory holds no article files", hint="expected *.txt, or *.md with front matter")
             paths.extend(found)
         elif not item.exists():
             raise InputError(item, "no such file")

@@ -111,3 +111,27 @@ def test_batch_dask_cluster_gives_the_cold_verdicts(tmp_path):
 def test_batch_dask_without_scheduler_is_a_clear_error():
     result = subprocess.run([FACTCHECK, "check", "--no-nlp", "--engine", "dask", str(SEEDS)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 2 and "--scheduler" in result.stderr and "Traceback" not in result.stderr
+
+
+def _fill(path: str, worker: int) -> int:
+    documents = [read_document(p) for p in sorted(SEEDS.glob("*.txt"))]
+    for i in range(10):
+        document = documents[i % 2].model_copy(update={"text": documents[i % 2].text + f"\n\nĐoạn thêm {worker}-{i}."})
+        analyze_batch([document], AnalysisSettings(nlp=False, cache=path))
+    return worker
+
+
+def test_batch_two_runs_can_share_the_cache(tmp_path):
+    import multiprocessing
+
+    path = str(tmp_path / "shared.sqlite")
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        assert sorted(pool.starmap(_fill, [(path, 1), (path, 2)])) == [1, 2]
+    assert AnalysisCache(Path(path)).connection.execute("SELECT count(*) FROM analysis").fetchone()[0] == 20
+
+
+def test_batch_directory_skips_markdown_without_front_matter(tmp_path):
+    (tmp_path / "README.md").write_text("# About this folder\n", encoding="utf-8")
+    (tmp_path / "story.md").write_text("---\ndate: 2026-01-31\n---\nNgày 30/1, hai bên gặp nhau.\n", encoding="utf-8")
+    (tmp_path / "note.txt").write_text("Văn bản.\n", encoding="utf-8")
+    assert [p.name for p in expand_inputs([tmp_path])] == ["note.txt", "story.md"]
