@@ -1,4 +1,4 @@
-"""The library API the CLI is a thin layer over: read articles, analyze them, and more."""
+"""The library API for reading articles: files, directories, globs and standard input."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from typing import Iterable
 
 from factcheck.document import Document
 from factcheck.errors import InputError
-from factcheck.modelstore import ModelSource, resolve_models
 from factcheck.readers import parse_document, read_document
 
 
@@ -67,26 +66,3 @@ def load_documents(inputs: Iterable[Path], fmt: str = "auto", date: dt.date | No
         else:
             documents.append(read_document(path, fmt, date))
     return documents
-
-
-def load_text(text: str, name: str = "<stdin>", fmt: str = "auto", date: dt.date | None = None) -> Document:
-    return parse_document(text, name, fmt, date)
-
-
-class Analyzer:
-    """Lazily loads the Stanza pipeline once; later layers share it."""
-
-    def __init__(self, models: Path | None = None):
-        self._models = models
-        self._impl = None
-
-    @property
-    def source(self) -> ModelSource:
-        return self._impl.source if self._impl else resolve_models(self._models)
-
-    def analyze(self, documents: list[Document]) -> list[Document]:
-        if self._impl is None:
-            from factcheck.nlp import StanzaAnalyzer
-
-            self._impl = StanzaAnalyzer(resolve_models(self._models))
-        return self._impl.analyze_many(documents)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from factcheck.claims import Claim
 from factcheck.document import Document, Sentence
@@ -49,6 +49,10 @@ class Analysis(BaseModel):
 
     sentences: list[Sentence]
     claims: list[Claim]
+
+
+_CLAIMS = TypeAdapter(list[Claim])
+_SENTENCES = TypeAdapter(list[Sentence])
 
 
 def cache_key(document: Document, models_version: str, version: str) -> str:
@@ -77,8 +81,10 @@ class AnalysisCache:
         connection = sqlite3.connect(self.path, timeout=60)
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
-        connection.execute("CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, value BLOB NOT NULL, created REAL NOT NULL)")
-        connection.execute("SELECT count(*) FROM analysis WHERE key = ''").fetchone()
+        # Claims and sentences are stored apart: a re-check needs only the claims, and decoding
+        # the tokens of a whole archive would cost more than the check itself.
+        connection.execute("CREATE TABLE IF NOT EXISTS analysis_v2 (key TEXT PRIMARY KEY, claims BLOB NOT NULL, sentences BLOB NOT NULL, created REAL NOT NULL)")
+        connection.execute("SELECT count(*) FROM analysis_v2 WHERE key = ''").fetchone()
         return connection
 
     def _open(self) -> None:
@@ -100,27 +106,32 @@ class AnalysisCache:
             self._local.connection = self._connect()
         return self._local.connection
 
-    def get(self, key: str) -> Analysis | None:
+    def get(self, key: str, sentences: bool = True) -> Analysis | None:
+        column = "claims, sentences" if sentences else "claims"
         try:
-            row = self.connection.execute("SELECT value FROM analysis WHERE key = ?", (key,)).fetchone()
+            row = self.connection.execute(f"SELECT {column} FROM analysis_v2 WHERE key = ?", (key,)).fetchone()
         except sqlite3.DatabaseError as error:
             self.warn(f"analysis cache read failed ({error}); analyzing again")
             return None
         if row is None:
             return None
         try:
-            return Analysis.model_validate_json(zlib.decompress(row[0]))
+            claims = _CLAIMS.validate_json(zlib.decompress(row[0]))
+            found = _SENTENCES.validate_json(zlib.decompress(row[1])) if sentences else []
+            return Analysis(sentences=found, claims=claims)
         except (zlib.error, ValueError):
             self.warn("a damaged analysis cache entry was dropped")
             with self.connection:
-                self.connection.execute("DELETE FROM analysis WHERE key = ?", (key,))
+                self.connection.execute("DELETE FROM analysis_v2 WHERE key = ?", (key,))
             return None
 
     def put(self, key: str, analysis: Analysis) -> None:
-        blob = zlib.compress(analysis.model_dump_json().encode("utf-8"), 6)
+        claims = zlib.compress(_CLAIMS.dump_json(analysis.claims), 6)
+        sentences = zlib.compress(_SENTENCES.dump_json(analysis.sentences), 1)
         try:
             with self.connection:
-                self.connection.execute("INSERT OR REPLACE INTO analysis (key, value, created) VALUES (?, ?, ?)", (key, blob, time.time()))
+                self.connection.execute("INSERT OR REPLACE INTO analysis_v2 (key, claims, sentences, created) VALUES (?, ?, ?, ?)",
+                                        (key, claims, sentences, time.time()))
         except sqlite3.DatabaseError as error:
             self.warn(f"analysis cache write failed ({error}); continuing without caching this document")
 
@@ -135,6 +146,7 @@ class AnalysisSettings:
     nlp: bool = True
     models: str | None = None  # explicit model folder
     cache: str | None = None  # SQLite path, or None for no cache
+    sentences: bool = True  # False: callers need only the claims (check, extract)
 
 
 _ANALYZERS: dict = {}
@@ -173,7 +185,7 @@ def analyze_batch(documents: list[Document], settings: AnalysisSettings) -> list
     version = analysis_version() + ("" if settings.nlp else "-nonlp")
     models_version = _models_version(settings)
     keys = [cache_key(d, models_version, version) for d in documents]
-    results: list[Analysis | None] = [cache.get(k) if cache else None for k in keys]
+    results: list[Analysis | None] = [cache.get(k, settings.sentences) if cache else None for k in keys]
     missing = [i for i, r in enumerate(results) if r is None]
     if missing:
         todo = [documents[i] for i in missing]

@@ -104,12 +104,13 @@ EngineOpt = typer.Option(Engine.local, "--engine", help="local (this machine) or
 SchedulerOpt = typer.Option(None, "--scheduler", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
 
 
-def analyzed_stream(documents, nlp: bool, models, cache, no_cache: bool, jobs: int, engine: Engine, scheduler):
-    """(document with sentences, claims) in input order, with a progress bar on a terminal."""
+def analyzed_stream(documents, nlp: bool, models, cache, no_cache: bool, jobs: int, engine: Engine, scheduler, sentences: bool = False):
+    """(document, claims) in input order, with a progress bar on a terminal; the document
+    carries its sentences when ``sentences`` is asked for (``tag``)."""
     from factcheck.batch import AnalysisSettings, attach, default_cache_path, iter_analyses
 
     settings = AnalysisSettings(nlp=nlp, models=str(models) if models else None,
-                                cache=None if no_cache else str(cache or default_cache_path()))
+                                cache=None if no_cache else str(cache or default_cache_path()), sentences=sentences)
     stream = iter_analyses(documents, settings, engine=engine.value if engine is Engine.dask else ("processes" if jobs > 1 else "local"),
                            jobs=jobs, scheduler=scheduler)
     if not sys.stderr.isatty():
@@ -140,7 +141,7 @@ def tag(
     from factcheck.renderers.tags import RENDERERS
 
     documents = read_inputs(files, input_format, date)
-    analyzed = api.Analyzer(models).analyze(documents)
+    analyzed = [document for document, _ in analyzed_stream(documents, True, models, None, False, 1, Engine.local, None, sentences=True)]
     typer.echo(RENDERERS[output_format.value](analyzed))
 
 
@@ -323,10 +324,9 @@ def facts_validate(
             from factcheck.verify import FactIndex
 
             documents = read_inputs(against, InputFormat.auto, None)
-            if nlp:
-                documents = api.Analyzer(None).analyze(documents)
             index = FactIndex.build(base)
-            table = verdict_table([check_document(d, index) for d in documents])
+            stream = analyzed_stream(documents, nlp, None, None, False, 1, Engine.local, None)
+            table = verdict_table([check_document(d, index, None, claims) for d, claims in stream])
             if update_expect:
                 write_expectations(table, expect)
                 typer.echo(f"wrote {sum(len(v) for v in table.values())} verdicts to {expect}", err=True)
@@ -356,9 +356,8 @@ def _reports(files: List[Path], facts: Path, reviews: Optional[Path], nlp: bool,
     index = load_index(facts)
     store = load_store(store_path(reviews))
     documents = read_inputs(files, InputFormat.auto, None)
-    if nlp:
-        documents = api.Analyzer(models).analyze(documents)
-    return [check_document(d, index, store) for d in documents], store
+    stream = analyzed_stream(documents, nlp, models, None, False, 1, Engine.local, None)
+    return [check_document(d, index, store, claims) for d, claims in stream], store
 
 
 ReviewFilesArg = typer.Argument(None, help="Articles the findings come from (needed for findings not yet in the store).", show_default=False)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
 VOWELS = "aăâeêioôơuưy"
@@ -62,6 +63,8 @@ def _retone(decomposed: str) -> str:
 
 def normalize(text: str) -> Normalized:
     """NFC, canonical tone placement, with an offset map back to ``text``."""
+    if unicodedata.is_normalized("NFC", text):  # the common case: every offset maps to itself
+        return Normalized(text=_recompose_retoned(text), origin=list(range(len(text) + 1)), original_length=len(text))
     pieces: list[str] = []
     origin: list[int] = []
     for offset, cluster in _clusters(text):
@@ -74,6 +77,11 @@ def normalize(text: str) -> Normalized:
     return Normalized(text=canonical, origin=origin, original_length=len(text))
 
 
+# A word whose open oa/oe/uy carries the tone on its second vowel ("hoà", "thuỷ"); only these
+# words are rewritten, so ordinary text costs one regex scan.
+_NEW_STYLE_WORD = re.compile(r"[^\W\d_]*[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\W\d_])")
+
+
 def _recompose_retoned(nfc: str) -> str:
     """Re-place tone marks word by word; each word keeps its length, so offsets stay valid."""
 
@@ -82,7 +90,7 @@ def _recompose_retoned(nfc: str) -> str:
         fixed = unicodedata.normalize("NFC", _retone(unicodedata.normalize("NFD", word)))
         return fixed if len(fixed) == len(word) else word
 
-    return re.sub(r"[^\W\d_]+", fix, nfc)
+    return _NEW_STYLE_WORD.sub(fix, nfc)
 
 
 def canonical(text: str) -> str:
@@ -90,6 +98,7 @@ def canonical(text: str) -> str:
     return normalize(text).text
 
 
+@lru_cache(maxsize=1 << 16)
 def match_key(text: str) -> str:
     """A key for comparing names, titles and units: case, spelling and spacing variants fold."""
     value = unicodedata.normalize("NFD", canonical(text).lower())

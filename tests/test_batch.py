@@ -52,7 +52,7 @@ def test_batch_cache_hit_skips_analysis_and_returns_the_same(tmp_path):
     warm = analyze_batch(documents, settings)
     assert [a.model_dump() for a in cold] == [a.model_dump() for a in warm]
     cache = AnalysisCache(tmp_path / "cache.sqlite")
-    assert cache.connection.execute("SELECT count(*) FROM analysis").fetchone()[0] == 2
+    assert cache.connection.execute("SELECT count(*) FROM analysis_v2").fetchone()[0] == 2
 
 
 def test_batch_corrupt_cache_is_rebuilt_with_a_warning(tmp_path):
@@ -71,7 +71,7 @@ def test_batch_corrupt_cache_is_rebuilt_with_a_warning(tmp_path):
 def test_batch_damaged_entry_is_dropped_not_trusted(tmp_path):
     cache = AnalysisCache(tmp_path / "cache.sqlite")
     with cache.connection:
-        cache.connection.execute("INSERT INTO analysis VALUES ('bad', x'00112233', 0)")
+        cache.connection.execute("INSERT INTO analysis_v2 VALUES ('bad', x'00112233', x'00', 0)")
     warnings = []
     cache.warn = warnings.append
     assert cache.get("bad") is None and warnings
@@ -127,7 +127,7 @@ def test_batch_two_runs_can_share_the_cache(tmp_path):
     path = str(tmp_path / "shared.sqlite")
     with multiprocessing.get_context("fork").Pool(2) as pool:
         assert sorted(pool.starmap(_fill, [(path, 1), (path, 2)])) == [1, 2]
-    assert AnalysisCache(Path(path)).connection.execute("SELECT count(*) FROM analysis").fetchone()[0] == 20
+    assert AnalysisCache(Path(path)).connection.execute("SELECT count(*) FROM analysis_v2").fetchone()[0] == 20
 
 
 def test_batch_directory_skips_markdown_without_front_matter(tmp_path):
