@@ -120,10 +120,15 @@ _AT_CITY = re.compile(rf"{LEFT}(?:tại|ở|đến|tới|từ)\s+(?P<place>{NAME
 _TYPE_AT = re.compile(rf"(?P<type>{_PLACE_TYPE})\s+(?P<place>{NAME})(?P<gap>[^,.;:!?()]{{0,80}}?)\s(?:tại|ở)\s+(?P<region>{NAME})")
 
 
-def _location(start: int, end: int, place: str, region: str, rule_name: str) -> ClaimDraft | None:
+_LEVELS = {word: level for level, words in enumerate(_P["place_levels"], start=1) for word in words}
+
+
+def _location(start: int, end: int, place: str, region: str, rule_name: str, text: str = "") -> ClaimDraft | None:
     place, region = place.strip(), region.strip()
     if not place or not region:
         return None
+    if re.match(rf"{_ORG_HEAD}\b", region + text[end : end + 12]):
+        return None  # "thành phố Bắc Ninh, UBND ...", "Lào Cai (Bệnh viện ...)": an organization
     return ClaimDraft(kind=ClaimKind.location, start=start, end=end, value=Value(place=place, region=region), rule=rule_name)
 
 
@@ -135,12 +140,15 @@ def locations(context: SentenceContext) -> list[ClaimDraft]:
         if re.search(rf"{_HONORIFIC}\s*$", text[: match.start()]) or re.match(rf"(?i:{_HONORIFIC})\s", match.group("place")):
             continue  # "ông Hùng (Hà Nội)": a person's home, not a place in a region
         start = match.start("type") if match.group("type") else match.start("place")
-        draft = _location(start, match.end(), match.group("place"), match.group("region"), "location.parenthesis")
+        draft = _location(start, match.end(), match.group("place"), match.group("region"), "location.parenthesis", text)
         drafts.append(draft)
     for match in _COMMA.finditer(text):
-        region = re.match(_REGION, text[match.end():])
+        region = re.match(rf"(?:(?P<rtype>{_PLACE_TYPE})\s+)?(?P<region>{NAME})", text[match.end():])
+        inner, outer = _LEVELS.get(match.group("type").lower(), 0), _LEVELS.get((region.group("rtype") or "").lower(), 99)
+        if outer <= inner:
+            continue  # "quận Tân Bình, huyện Hóc Môn": a list of places, not one inside the other
         end = match.end() + region.end()
-        drafts.append(_location(match.start(), end, match.group("place"), region.group("region"), "location.comma"))
+        drafts.append(_location(match.start(), end, match.group("place"), region.group("region"), "location.comma", text))
     for match in _AT_CITY.finditer(text):
         drafts.append(_location(match.start("place"), match.end(), match.group("place"), match.group("region"), "location.at_city_country"))
     for match in _TYPE_AT.finditer(text):
