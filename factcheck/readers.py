@@ -18,8 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Iterable
-
 import yaml
 
 from factcheck.document import Document, Span
@@ -165,7 +163,3 @@ def read_document(path: Path, fmt: str = "auto", date: dt.date | None = None) ->
     except OSError as error:
         raise InputError(path, f"cannot read: {error.strerror}") from None
     return parse_document(decode(data, path), path, fmt, date)
-
-
-def read_documents(paths: Iterable[Path], fmt: str = "auto", date: dt.date | None = None) -> list[Document]:
-    return [read_document(p, fmt, date) for p in paths]

@@ -31,10 +31,6 @@ class SentenceContext:
                 return token
         return None
 
-    def upos_at(self, start: int) -> str | None:
-        token = self.token_at(start)
-        return token.upos if token else None
-
 
 Production = Callable[[re.Match, SentenceContext], "ClaimDraft | list[ClaimDraft] | None"]
 

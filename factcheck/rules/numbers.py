@@ -97,7 +97,3 @@ def parse_number(text: str) -> float:
                 value += 0.5
         return value * scale
     return parse_words([w.lower() for w in words])
-
-
-def is_number_word(word: str) -> bool:
-    return word.lower() in _ALL_WORDS
