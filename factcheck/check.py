@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -56,10 +57,13 @@ def load_index(facts: Path, cache_dir: Path | None = None) -> FactIndex:
     cached = _index_cache_file(facts, cache_dir) if cache_dir else None
     if cached is not None and cached.exists():
         try:
+            gc.disable()  # unpickling 100k objects: the cyclic GC would rescan them again and again
             with cached.open("rb") as handle:
                 return pickle.load(handle)
         except Exception:  # a damaged or foreign pickle is rebuilt, never trusted
             cached.unlink(missing_ok=True)
+        finally:
+            gc.enable()
     base, problems = load_fact_base(facts)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
@@ -68,6 +72,7 @@ def load_index(facts: Path, cache_dir: Path | None = None) -> FactIndex:
         raise FactBaseError(f"the fact base in {facts} has {len(errors)} error(s); run `factcheck facts validate {facts}`:\n  {shown}{more}")
     index = FactIndex.build(base)
     if cached is not None:
+        index = index.compact()
         cached.parent.mkdir(parents=True, exist_ok=True)
         temporary = cached.with_suffix(f".{os.getpid()}.tmp")
         with temporary.open("wb") as handle:

@@ -16,11 +16,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
 from factcheck.claims import Claim, ClaimKind, Evidence, Inconsistency, Value, Verdict
-from factcheck.facts import Entity, EntityType, Event, FactBase, Tenure
+from factcheck.facts import EntityType, Event, FactBase
 from factcheck.normalize import match_key
 
 NAME_MIN_SCORE = 80.0  # below this a name is not linked at all
@@ -80,20 +81,57 @@ class NameTable:
         return sorted(found)
 
 
+class EntityRow(NamedTuple):
+    """An entity as the verifier needs it: a plain tuple, cheap to unpickle by the 100k."""
+
+    id: str
+    type: str  # an EntityType value; a plain str compares equal to the enum member
+    name: str
+    aliases: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+class TenureRow(NamedTuple):
+    id: str
+    person: str
+    title: str
+    organization: str
+    start: dt.date
+    end: dt.date | None
+    aliases: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+class LocationRow(NamedTuple):
+    id: str
+    place: str
+    region: str
+    sources: tuple[str, ...]
+
+
 @dataclass
 class FactIndex:
     """Lookup structures over a fact base, built once (and cached by ``factcheck.check``)."""
 
     base: FactBase
+    entities: dict[str, EntityRow] = field(default_factory=dict)
     by_key: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     tables: dict[EntityType, NameTable] = field(default_factory=lambda: defaultdict(NameTable))
     regions: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # place -> location fact ids
-    location_by_id: dict[str, object] = field(default_factory=dict)
-    tenures: dict[str, list[Tenure]] = field(default_factory=lambda: defaultdict(list))
+    location_by_id: dict[str, LocationRow] = field(default_factory=dict)
+    tenures: dict[str, list[TenureRow]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def build(cls, base: FactBase) -> FactIndex:
         index = cls(base)
+        index.entities = {e.id: EntityRow(e.id, e.type.value, e.name, tuple(e.aliases), tuple(e.sources)) for e in base.entities.values()}
         for entity in base.entities.values():
             for name in entity.names:
                 key = match_key(name)
@@ -101,10 +139,18 @@ class FactIndex:
                 index.tables[entity.type].add(key, entity.id, name)
         for location in base.locations:
             index.regions[location.place].append(location.id)
-            index.location_by_id[location.id] = location
-        for tenure in base.tenures:
-            index.tenures[tenure.person].append(tenure)
+            index.location_by_id[location.id] = LocationRow(location.id, location.place, location.region, tuple(location.sources))
+        for t in base.tenures:
+            index.tenures[t.person].append(TenureRow(t.id, t.person, t.title, t.organization, t.start, t.end, tuple(t.aliases), tuple(t.sources)))
         return index
+
+    def compact(self) -> FactIndex:
+        """A copy that unpickles faster: plain dicts and tuples, and no file/line bookkeeping
+        (only ``facts validate`` needs that, and it reads the YAML itself)."""
+        base = self.base.model_copy(update={"origin": {}, "field_lines": {}, "entities": {}, "locations": [], "tenures": []})
+        by_key = {key: tuple(sorted(ids)) for key, ids in self.by_key.items()}
+        return FactIndex(base=base, entities=self.entities, by_key=by_key, tables=dict(self.tables), regions=dict(self.regions),
+                         location_by_id=self.location_by_id, tenures=dict(self.tenures))
 
     # -- names -------------------------------------------------------------------------
 
@@ -113,9 +159,9 @@ class FactIndex:
         misspelling worth flagging. Places differ by one letter for real ("Bắc Ninh" is not
         "Bắc Kinh", "Đông Anh" is not "Đông Kinh"), so they link exactly or not at all."""
         key = match_key(name)
-        exact = [e for e in self.by_key.get(key, ()) if self.base.entities[e].type in types]
+        exact = [e for e in self.by_key.get(key, ()) if self.entities[e].type in types]
         if exact:
-            alias = next(n for e in exact for n in self.base.entities[e].names if match_key(n) == key)
+            alias = next(n for e in exact for n in self.entities[e].names if match_key(n) == key)
             return Link(entity_ids=sorted(set(exact)), alias=alias, score=100.0)
         types = tuple(t for t in types if t is EntityType.person)
         pool: list[tuple[str, str, str]] = []
@@ -134,7 +180,7 @@ class FactIndex:
         return Link(entity_ids=sorted(tied), alias=top[2], score=round(best, 1))
 
     def name(self, entity_id: str) -> str:
-        entity = self.base.entities.get(entity_id)
+        entity = self.entities.get(entity_id)
         return entity.name if entity else entity_id
 
     def ancestors(self, place_id: str) -> list[tuple[str, str]]:
@@ -185,7 +231,7 @@ def verify_role(claim: Claim, index: FactIndex, day: dt.date | None) -> Claim:
         return _result(claim, Verdict.ambiguous, f"{value.person!r} could be {names}",
                        [Evidence(fact_id=e, alias=link.alias, score=link.score) for e in link.entity_ids])
     person = link.entity_ids[0]
-    entity = index.base.entities[person]
+    entity = index.entities[person]
     base_evidence = Evidence(fact_id=person, source=index.source_text(entity.sources), alias=link.alias, score=link.score)
     if link.score < 100:
         base_evidence.expected = {"person": entity.name}
@@ -223,7 +269,7 @@ def verify_role(claim: Claim, index: FactIndex, day: dt.date | None) -> Claim:
     return _unverifiable(claim, f"no title of {entity.name} known on {day}")
 
 
-def _title_matches(stated: str, tenure: Tenure) -> bool:
+def _title_matches(stated: str, tenure: TenureRow) -> bool:
     """Same title, a near spelling, or its head ("Bộ trưởng" for "Bộ trưởng Quốc phòng")."""
     stated_key = match_key(stated)
     if not stated_key:
