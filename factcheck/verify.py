@@ -49,6 +49,13 @@ class Link:
 BLOCK_LIMIT = 5000  # a word shared by more names than this ("nguyễn") does not pick candidates
 
 
+def _probes(key: str) -> set[str]:
+    words = key.split()
+    probes = set(words) | {w[:3] for w in words if len(w) > 3}
+    probes |= {f"{a} {b}" for a, b in zip(words, words[1:])}
+    return probes
+
+
 @dataclass
 class NameTable:
     """All names of some entity types, with a word index so fuzzy matching scans few of them."""
@@ -63,19 +70,18 @@ class NameTable:
         self.keys.append(key)
         self.ids.append(entity_id)
         self.names.append(name)
-        for word in set(key.split()):
-            self.words[word].append(position)
-            if len(word) > 3:  # first three letters, so a typo later in the word still finds it
-                self.words[word[:3]].append(position)
+        for probe in _probes(key):
+            self.words[probe].append(position)
 
     def candidates(self, key: str) -> list[int]:
-        """Names sharing a word with ``key`` (or a word's first three letters, for typos)."""
+        """Names sharing a word, a word's first three letters, or a pair of neighbouring
+        words with ``key``. Vietnamese names reuse few syllables ("Nguyễn", "Văn"), so single
+        words are too common to narrow anything; neighbouring pairs still are selective."""
         found: set[int] = set()
-        for word in set(key.split()):
-            for probe in (word, word[:3]):
-                postings = self.words.get(probe)
-                if postings and len(postings) <= BLOCK_LIMIT:
-                    found.update(postings)
+        for probe in _probes(key):
+            postings = self.words.get(probe)
+            if postings and len(postings) <= BLOCK_LIMIT:
+                found.update(postings)
         if not found and len(self.keys) <= BLOCK_LIMIT:
             return list(range(len(self.keys)))
         return sorted(found)
