@@ -21,6 +21,7 @@ import threading
 import time
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -33,6 +34,7 @@ from factcheck.extract import extract
 PACKAGE = Path(__file__).parent
 
 
+@lru_cache(maxsize=1)
 def analysis_version() -> str:
     """Changes whenever the code or data that turn text into claims change."""
     digest = hashlib.sha256()
@@ -171,19 +173,20 @@ def _cache(path: str | None) -> AnalysisCache | None:
     return _CACHES[path]
 
 
-def _models_version(settings: AnalysisSettings) -> str:
-    if not settings.nlp:
+@lru_cache(maxsize=None)
+def _models_version(nlp: bool, models: str | None) -> str:
+    if not nlp:
         return "no-nlp"
     from factcheck.modelstore import resolve_models
 
-    return resolve_models(Path(settings.models) if settings.models else None).version
+    return resolve_models(Path(models) if models else None).version
 
 
 def analyze_batch(documents: list[Document], settings: AnalysisSettings) -> list[Analysis]:
     """Analyze a batch: cached documents are read, the rest go through Stanza in one bulk call."""
     cache = _cache(settings.cache)
     version = analysis_version() + ("" if settings.nlp else "-nonlp")
-    models_version = _models_version(settings)
+    models_version = _models_version(settings.nlp, settings.models)
     keys = [cache_key(d, models_version, version) for d in documents]
     results: list[Analysis | None] = [cache.get(k, settings.sentences) if cache else None for k in keys]
     missing = [i for i, r in enumerate(results) if r is None]
