@@ -39,7 +39,7 @@ def _entity_id(index: FactIndex, name: str, kind: EntityType, new_entities: list
     if link and not link.ambiguous and link.score == 100:
         return link.entity_ids[0]
     entity_id = _slug(name)
-    while entity_id in index.base.entities or any(e["id"] == entity_id for e in new_entities):
+    while entity_id in index.entities or any(e["id"] == entity_id for e in new_entities):
         entity_id += "-2"
     entity = CommentedMap(id=entity_id, type=kind.value, name=name, sources=[source])
     entity["sources"] = CommentedSeq([source])

@@ -357,7 +357,7 @@ def _reports(files: List[Path], facts: Path, reviews: Optional[Path], nlp: bool,
     store = load_store(store_path(reviews))
     documents = read_inputs(files, InputFormat.auto, None)
     stream = analyzed_stream(documents, nlp, models, None, False, 1, Engine.local, None)
-    return [check_document(d, index, store, claims) for d, claims in stream], store
+    return [check_document(d, index, store, claims) for d, claims in stream], store, index
 
 
 ReviewFilesArg = typer.Argument(None, help="Articles the findings come from (needed for findings not yet in the store).", show_default=False)
@@ -380,7 +380,7 @@ def review_list(
         fail(f"unknown status {status!r}; use one of: {', '.join(valid)}")
     rows = []
     if files:
-        reports, store = _reports(files, facts, reviews, nlp)
+        reports, store, _ = _reports(files, facts, reviews, nlp)
         for report in reports:
             for finding in report.findings():
                 review = store.decisions.get(finding.fingerprint)
@@ -405,7 +405,7 @@ def _decide(decision, identifier: str, note: str, by: Optional[str], files, fact
     known = {fp: Finding(fingerprint=fp, document=r.document, kind=r.kind, claim=r.claim, verdict=r.verdict, line=r.line)
              for fp, r in store.decisions.items()}
     if files:
-        reports, _ = _reports(files, facts, reviews, nlp)
+        reports, _, _ = _reports(files, facts, reviews, nlp)
         known.update({f.fingerprint: f for r in reports for f in r.findings()})
     elif not any(fp.startswith(identifier.lower()) for fp in known):
         fail(f"finding {identifier!r} is not in {path}; pass the article(s) it comes from, e.g. factcheck review {decision.value.split('-')[0]} {identifier} --note ... seeds/")
@@ -457,14 +457,13 @@ def review_add_fact(
 ) -> None:
     """Record a reviewed claim as a new sourced fact (location or title), then validate the fact base."""
     from factcheck.addfact import append_facts, new_facts
-    from factcheck.check import load_index
     from factcheck.review import Decision, decide, default_reviewer, resolve_id, store_path
 
-    reports, _ = _reports(files, facts, reviews, nlp)
+    reports, _, index = _reports(files, facts, reviews, nlp)
     claims = {c.fingerprint: (r, c) for r in reports for c in r.claims}
     fingerprint = resolve_id(identifier, list(claims))
     report, claim = claims[fingerprint]
-    additions = new_facts(claim, load_index(facts), source, report.document.date)
+    additions = new_facts(claim, index, source, report.document.date)
     target = into or facts / "reviewed.yaml"
     written = append_facts(target, additions, facts)
     finding = next((f for f in report.findings() if f.fingerprint == fingerprint), None)
@@ -481,7 +480,7 @@ def review_walk(files: List[Path] = FilesArg, by: Optional[str] = ByOpt, facts: 
     from factcheck.interactive import walk
     from factcheck.review import default_reviewer, store_path
 
-    reports, _ = _reports(files, facts, reviews, nlp)
+    reports, _, _ = _reports(files, facts, reviews, nlp)
     walk(reports, store_path(reviews), by or default_reviewer())
 
 
