@@ -47,8 +47,8 @@ STANZA_ONLY = """
 import sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from factcheck.api import load_documents
-from factcheck.nlp import StanzaAnalyzer
+from factcheck.text.inputs import load_documents
+from factcheck.nlp.analyzer import StanzaAnalyzer
 documents = load_documents([Path(p) for p in {paths!r}])
 analyzer = StanzaAnalyzer()
 for start in range(0, len(documents), 16):
@@ -119,8 +119,8 @@ def generate_fact_base(directory: Path, count: int, seed: int = 7) -> list[str]:
 
 
 def fact_base_figures(count: int, work: Path) -> list[tuple[str, str]]:
-    from factcheck.check import load_index
-    from factcheck.facts import EntityType
+    from factcheck.facts.index import load_index
+    from factcheck.facts.schema import EntityType
 
     facts = work / "big-claims"
     names = generate_fact_base(facts, count)

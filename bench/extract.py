@@ -20,10 +20,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.claims import NUMERIC_KINDS, Claim, ClaimKind, Value  # noqa: E402
-from factcheck.extract import extract  # noqa: E402
-from factcheck.gold import KindScore, Mismatch, gold_span, load_gold, score_document  # noqa: E402
-from factcheck.readers import read_document  # noqa: E402
+from factcheck.model.claims import NUMERIC_KINDS, Claim, ClaimKind, Value  # noqa: E402
+from factcheck.extract.engine import extract  # noqa: E402
+from factcheck.extract.gold import KindScore, Mismatch, gold_span, load_gold, score_document  # noqa: E402
+from factcheck.text.readers import read_document  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold"
 DANTRI = ROOT.parent / "shared" / "data" / "news" / "dantri-unc"
@@ -96,7 +96,7 @@ def main() -> int:
     documents = [read_document(article) for article, _ in pairs]
     started = time.perf_counter()
     if not args.no_nlp:
-        from factcheck.nlp import StanzaAnalyzer
+        from factcheck.nlp.analyzer import StanzaAnalyzer
 
         documents = StanzaAnalyzer().analyze_many(documents)
     analyzed = time.perf_counter()

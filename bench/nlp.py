@@ -29,8 +29,8 @@ def article_files(corpus: Path, limit: int | None) -> list[Path]:
 
 def run_factcheck(files: list[Path]) -> dict:
     sys.path.insert(0, str(ROOT))
-    from factcheck.nlp import StanzaAnalyzer
-    from factcheck.readers import read_document
+    from factcheck.nlp.analyzer import StanzaAnalyzer
+    from factcheck.text.readers import read_document
 
     documents = [read_document(f) for f in files]
     analyzer = StanzaAnalyzer()
@@ -48,7 +48,7 @@ def run_underthesea(files: list[Path]) -> dict:
     from underthesea import pos_tag, word_tokenize
 
     sys.path.insert(0, str(ROOT))
-    from factcheck.readers import read_document
+    from factcheck.text.readers import read_document
 
     lines = [d.slice(p) for d in (read_document(f) for f in files) for p in d.paragraphs]
     word_tokenize("Khởi động.")  # load models outside the timing, as for Stanza

@@ -19,13 +19,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.conllu import read_conllu, write_conllu  # noqa: E402
-from factcheck.modelstore import BUNDLED_DIR, POS_FILE, RESOURCES_NAME, TOKENIZER_FILE  # noqa: E402
-from factcheck.training import VTB, TrainingConfig, _run, _stanza_env, conll18_scores, naturalize_spacing, prepare_treebank, train_tokenizer  # noqa: E402
+from factcheck.text.conllu import read_conllu, write_conllu  # noqa: E402
+from factcheck.nlp.modelstore import BUNDLED_DIR, POS_FILE, RESOURCES_NAME, TOKENIZER_FILE  # noqa: E402
+from factcheck.nlp.training import VTB, TrainingConfig, _run, _stanza_env, conll18_scores, naturalize_spacing, prepare_treebank, train_tokenizer  # noqa: E402
 
 
 def score_tokenizer(tokenizer: Path, gold_files: dict[str, Path], work: Path) -> dict[str, tuple[float, float]]:
-    from factcheck.nlp import StanzaAnalyzer
+    from factcheck.nlp.analyzer import StanzaAnalyzer
 
     folder = work / "models"
     folder.mkdir(exist_ok=True)

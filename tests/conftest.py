@@ -30,7 +30,7 @@ def isolated_state(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def analyzer():
     """The bundled Stanza pipeline, loaded once for the whole session."""
-    from factcheck.nlp import StanzaAnalyzer
-    from factcheck.modelstore import BUNDLED_DIR
+    from factcheck.nlp.analyzer import StanzaAnalyzer
+    from factcheck.nlp.modelstore import BUNDLED_DIR
 
     return StanzaAnalyzer(BUNDLED_DIR)

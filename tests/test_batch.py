@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.api import expand_inputs
-from factcheck.batch import Analysis, AnalysisCache, AnalysisSettings, analyze_batch, iter_analyses
-from factcheck.errors import InputError
-from factcheck.readers import read_document
+from factcheck.text.inputs import expand_inputs
+from factcheck.pipeline.engines import Analysis, AnalysisCache, AnalysisSettings, analyze_batch, iter_analyses
+from factcheck.model.errors import InputError
+from factcheck.text.readers import read_document
 from conftest import ROOT, SEEDS
 
 runner = CliRunner()
@@ -40,7 +40,7 @@ def test_batch_inputs_expand_directories_globs_and_stdin(tmp_path):
     with pytest.raises(InputError, match="matches no file"):
         expand_inputs([tmp_path / "*.nothing"])
     text = (SEEDS / "004_1391055ce1fac54e.txt").read_text(encoding="utf-8")
-    result = runner.invoke(__import__("factcheck.cli", fromlist=["app"]).app, ["extract", "--no-nlp", "-f", "jsonl", "-"], input=text)
+    result = runner.invoke(__import__("factcheck.cli.main", fromlist=["app"]).app, ["extract", "--no-nlp", "-f", "jsonl", "-"], input=text)
     assert result.exit_code == 0
     assert json.loads(result.stdout)["path"] == "<stdin>"
 

@@ -5,9 +5,11 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.check import FailLevel, check_document, findings, load_index
-from factcheck.claims import ClaimKind, Verdict
-from factcheck.readers import parse_document, read_document
+from factcheck.model.report import FailLevel, count_failing as findings
+from factcheck.pipeline.check import check_document
+from factcheck.facts.index import load_index
+from factcheck.model.claims import ClaimKind, Verdict
+from factcheck.text.readers import parse_document, read_document
 from conftest import ROOT, SEEDS
 
 TALKS = SEEDS / "004_1391055ce1fac54e.txt"
@@ -135,8 +137,8 @@ def test_check_ambiguous_link_is_not_guessed(index, tmp_path):
     extra = "\n  - {id: other-ahn, type: person, name: Ahn Cheol-soo, aliases: [Ahn], sources: [mnd-korea-minister]}\n"
     people = tmp_path / "claims" / "people.yaml"
     people.write_text(people.read_text(encoding="utf-8").replace("\ntenures:", extra + "\ntenures:"), encoding="utf-8")
-    from factcheck.facts import load_fact_base
-    from factcheck.verify import FactIndex
+    from factcheck.facts.load import load_fact_base
+    from factcheck.facts.index import FactIndex
 
     base, _ = load_fact_base(tmp_path / "claims")
     report = check_document(read_document(TALKS), FactIndex.build(base))
@@ -176,6 +178,6 @@ def test_check_cli_broken_fact_base_exits_2(tmp_path):
 
 
 def app_():
-    from factcheck.cli import app
+    from factcheck.cli.main import app
 
     return app

@@ -5,7 +5,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
+from factcheck.cli.main import app
 from conftest import SEEDS
 
 runner = CliRunner()

@@ -1,7 +1,7 @@
 import pytest
 
-from factcheck.conllu import parse_conllu
-from factcheck.document import Document, Span, sentence_from_tokens
+from factcheck.text.conllu import parse_conllu
+from factcheck.model.document import Document, Span, sentence_from_tokens
 
 
 def test_document_line_col_is_one_based():
@@ -39,7 +39,7 @@ def test_document_sentences_from_conllu_without_a_model():
     ],
 )
 def test_document_unterminated_sentence_joins_the_next(parts, expected):
-    from factcheck.nlp import merge_unterminated
+    from factcheck.nlp.analyzer import merge_unterminated
 
     text = " ".join(parts)
     sentences, cursor = [], 0

@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 
-from factcheck.claims import ClaimKind
-from factcheck.document import Document, Span
-from factcheck.extract import extract, resolve_overlaps
-from factcheck.readers import read_document
+from factcheck.model.claims import ClaimKind
+from factcheck.model.document import Document, Span
+from factcheck.extract.engine import extract, resolve_overlaps
+from factcheck.text.readers import read_document
 from conftest import SEEDS
 
 TALKS = SEEDS / "004_1391055ce1fac54e.txt"
@@ -110,7 +110,7 @@ def test_extract_overlaps_keep_the_more_specific_kind():
 
 
 def test_extract_resolve_overlaps_is_by_priority_then_length():
-    from factcheck.claims import ClaimDraft, Value
+    from factcheck.model.claims import ClaimDraft, Value
 
     low = ClaimDraft(kind=ClaimKind.quantity, start=0, end=10, value=Value(), rule="q", priority=10)
     high = ClaimDraft(kind=ClaimKind.money, start=5, end=12, value=Value(), rule="m", priority=90)

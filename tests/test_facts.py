@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
-from factcheck.facts import FactBaseError, load_fact_base
-from factcheck.validate import validate
+from factcheck.cli.main import app
+from factcheck.facts.schema import FactBaseError
+from factcheck.facts.load import load_fact_base
+from factcheck.facts.validate import validate
 from conftest import ROOT
 
 CLAIMS = ROOT / "claims"

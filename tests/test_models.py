@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from factcheck.modelstore import BUNDLED_DIR, MODELS_ENV, ModelError, ModelOrigin, load_manifest, resolve_models
-from factcheck.readers import read_document
+from factcheck.nlp.modelstore import BUNDLED_DIR, MODELS_ENV, ModelError, ModelOrigin, load_manifest, resolve_models
+from factcheck.text.readers import read_document
 from conftest import SEEDS, UD_DIR, require
 
 pytestmark = pytest.mark.models
@@ -64,7 +64,7 @@ def test_models_seed_sentences_do_not_break_on_quotes_initials_or_dates(analyzer
 def test_models_cli_tag_prints_sentences_and_tags():
     from typer.testing import CliRunner
 
-    from factcheck.cli import app
+    from factcheck.cli.main import app
 
     result = CliRunner().invoke(app, ["tag", "--format", "conllu", str(SEEDS / "000_e04cf7e4d73d4c14.txt")])
     assert result.exit_code == 0, result.output
@@ -74,7 +74,7 @@ def test_models_cli_tag_prints_sentences_and_tags():
 @pytest.mark.shared
 def test_models_meet_the_floors_on_vtb_test(tmp_path):
     """VTB test token F1 >= 85, sentence F1 >= 95, UPOS (predicted tokens) >= 70."""
-    from factcheck.training import evaluate_models
+    from factcheck.nlp.training import evaluate_models
 
     gold = require(UD_DIR / "UD_Vietnamese-VTB" / "vi_vtb-ud-test.conllu", "UD Vietnamese-VTB test")
     score = evaluate_models(BUNDLED_DIR, gold, tmp_path, "vtb-test")

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from factcheck.normalize import canonical, match_key, normalize
+from factcheck.text.normalize import canonical, match_key, normalize
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from factcheck.errors import InputError
-from factcheck.readers import decode, parse_document, read_document
+from factcheck.model.errors import InputError
+from factcheck.text.readers import decode, parse_document, read_document
 from conftest import SEEDS
 
 

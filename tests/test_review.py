@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
-from factcheck.review import Decision, Finding, decide, load_store
+from factcheck.cli.main import app
+from factcheck.review.store import Decision, decide, load_store
+from factcheck.model.report import Finding
 from conftest import ROOT, SEEDS
 
 runner = CliRunner()
@@ -120,7 +121,7 @@ def test_review_kill_mid_write_loses_nothing(tmp_path):
     _decide_many(str(store), 1, 3)
     before = store.read_text(encoding="utf-8")
     code = (
-        "from pathlib import Path; from factcheck.review import Decision, Finding, decide; "
+        "from pathlib import Path; from factcheck.review.store import Decision, Finding, decide; "
         "decide(Path(%r), Finding(fingerprint='ffff', document='a.txt', kind='date', claim='x', verdict='contradicted', line=1), "
         "Decision.dismissed, 'killed', 'nobody')" % str(store)
     )

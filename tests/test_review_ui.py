@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.review import Decision, load_store
+from factcheck.review.store import Decision, load_store
 from conftest import ROOT, SEEDS
 
 TALKS = SEEDS / "004_1391055ce1fac54e.txt"

@@ -1,16 +1,16 @@
 """Every rule corpus file: positives give exactly their claims, negatives give none.
 
-Adding a case means editing a YAML file under factcheck/rules/corpus/, not code.
+Adding a case means editing a YAML file under factcheck/extract/corpus/, not code.
 """
 
 import re
 
 import pytest
 
-from factcheck.claims import ClaimKind
-from factcheck.normalize import match_key
-from factcheck.rules import lexicon
-from factcheck.rules.corpus_runner import check_example, check_negative, corpus_files, load_corpus
+from factcheck.model.claims import ClaimKind
+from factcheck.text.normalize import match_key
+from factcheck.extract import lexicon
+from factcheck.extract.corpus_runner import check_example, check_negative, corpus_files, load_corpus
 
 CORPORA = {path.stem: load_corpus(path) for path in corpus_files()}
 POSITIVES = [(name, i) for name, corpus in CORPORA.items() for i in range(len(corpus.examples))]

@@ -6,8 +6,8 @@ import json
 from itertools import groupby
 from typing import Iterable
 
-from factcheck.claims import Claim
-from factcheck.document import Document
+from factcheck.model.claims import Claim
+from factcheck.model.document import Document
 
 DocumentClaims = tuple[Document, list[Claim]]
 

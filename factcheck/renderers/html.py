@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 from collections import Counter
 
-from factcheck.check import DocumentReport, suppressed
-from factcheck.claims import Claim, Verdict
+from factcheck.model.report import DocumentReport, suppressed
+from factcheck.model.claims import Claim, Verdict
 
 SEVERITY = {Verdict.contradicted: 3, Verdict.ambiguous: 2, Verdict.unverifiable: 1, Verdict.supported: 0}
 

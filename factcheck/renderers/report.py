@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
-from factcheck.check import DocumentReport, suppressed
-from factcheck.claims import Claim, Verdict
+from factcheck.model.report import DocumentReport, suppressed
+from factcheck.model.claims import Claim, Verdict
 from factcheck.renderers.claims import document_json, format_value
 
 MARKS = {Verdict.supported: "✓ supported", Verdict.contradicted: "✗ CONTRADICTED", Verdict.ambiguous: "? ambiguous", Verdict.unverifiable: "· unverifiable"}

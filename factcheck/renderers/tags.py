@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from factcheck.conllu import ConlluSentence, format_conllu
-from factcheck.document import Document
+from factcheck.text.conllu import ConlluSentence, format_conllu
+from factcheck.model.document import Document
 
 
 def render_text(documents: list[Document]) -> str:

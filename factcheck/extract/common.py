@@ -1,0 +1,91 @@
+"""Pieces several claim kinds share: qualifiers, number spans, the word after a span."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.model.claims import Value
+from factcheck.extract.lexicon import LEFT, RIGHT, alternation, load
+from factcheck.extract.numbers import NUMBER, parse_number
+
+_Q = load("qualifiers")
+APPROX = set(_Q["approx"])
+LOWER = set(_Q["lower"])
+UPPER = set(_Q["upper"])
+VAGUE = alternation(_Q["vague"])
+QUALIFIER = alternation(set(_Q["approx"]) | set(_Q["lower"]) | set(_Q["upper"]) | {"lên tới", "lên đến", "tới", "đến", "từ"})
+
+# "khoảng 55", "hơn 24.400", "5 - 10", "từ 200.000 đến 450.000"
+AMOUNT = (
+    rf"(?:(?P<qual>{QUALIFIER})\s+)?"
+    rf"(?P<num>{NUMBER})(?:\s*(?:-|–|đến|tới)\s*(?P<num2>{NUMBER}))?"
+)
+VAGUE_AMOUNT = rf"(?P<vague>{LEFT}{VAGUE}{RIGHT})"
+
+STOP_WORDS = {
+    "tại", "ở", "của", "và", "trong", "với", "để", "khi", "thì", "là", "đã", "qua", "trước", "sau", "nữa",
+    "rồi", "này", "đó", "kia", "nay", "cho", "từ", "đến", "tới", "theo", "bằng", "như", "mà", "nhưng", "hay",
+    "hoặc", "được", "bị", "sẽ", "đang", "vừa", "mới", "liên", "tiếp", "gần", "đây", "trên", "dưới",
+    "đều", "cũng", "vẫn", "không", "chưa", "chỉ", "lại", "còn",
+}
+
+
+def amount_value(match: re.Match) -> Value:
+    """amount (or min/max for a range) with approx/bound from the qualifier."""
+    qualifier = (match.group("qual") or "").lower()
+    qualifier = " ".join(qualifier.split())
+    value = Value()
+    first = parse_number(match.group("num"))
+    second = match.group("num2")
+    if second:
+        value.min, value.max = first, parse_number(second)
+        if value.min > value.max:  # "5 - 3" is not a range
+            value.min, value.max = None, None
+            value.amount = first
+    else:
+        value.amount = first
+    if qualifier in APPROX:
+        value.approx = True
+    if qualifier in LOWER:
+        value.bound = "lower"
+    if qualifier in UPPER:
+        value.bound = "upper"
+    return value
+
+
+def spread_multiplier(match: re.Match, value: Value) -> None:
+    """'2 - 3 triệu' means 2 000 000 - 3 000 000: the multiplier on the second number applies to both."""
+    from factcheck.extract.numbers import MULTIPLIERS
+
+    second = match.group("num2")
+    if not second or value.min is None:
+        return
+    words = second.split()
+    scale = 1
+    for word in words[1:]:
+        scale *= MULTIPLIERS.get(word.lower(), 1)
+    if scale > 1 and len(match.group("num").split()) == 1 and value.min * scale <= value.max:
+        value.min *= scale
+
+
+def next_words(text: str, position: int, limit: int = 2) -> tuple[str | None, int]:
+    """Up to ``limit`` lowercase words right after ``position`` (no punctuation, no stop words).
+
+    Returns the words and the offset where they end; (None, position) when there are none.
+    """
+    words: list[str] = []
+    end = position
+    for match in re.finditer(r"\s*([^\W\d_]+)", text[position:]):
+        if match.start() != (end - position) or len(words) >= limit:
+            break
+        word = match.group(1)
+        if word.lower() in STOP_WORDS or not word[0].islower():
+            break
+        words.append(word)
+        end = position + match.end()
+    return (" ".join(words) if words else None), end
+
+
+def previous_word(text: str, position: int) -> str:
+    match = re.search(r"([^\W\d_]+)\s*$", text[:position])
+    return match.group(1).lower() if match else ""

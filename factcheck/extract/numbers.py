@@ -1,0 +1,99 @@
+"""Vietnamese numbers: digits ("24.400", "1,5", "2,5 triệu") and number words ("hai mươi lăm").
+
+``NUMBER`` is the regex of one number; ``parse_number`` turns its text into a float.
+Dots group thousands and the comma is the decimal mark, as Vietnamese news writes them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.lexicon import LEFT, RIGHT, alternation, load
+
+_DATA = load("numbers")
+DIGIT_WORDS: dict[str, int] = _DATA["digits"]
+MULTIPLIERS: dict[str, int] = _DATA["multipliers"]
+NEED_PREDECESSOR = set(_DATA["need_predecessor"])
+_ALL_WORDS = set(DIGIT_WORDS) | set(_DATA["ten"]) | set(_DATA["tens"]) | set(_DATA["zero_place"]) | set(MULTIPLIERS) | set(_DATA["half"])
+
+DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?!\d)"
+_WORD = alternation(_ALL_WORDS)
+_FIRST_WORD = alternation(_ALL_WORDS - NEED_PREDECESSOR - set(MULTIPLIERS))  # "tỷ số" is no number
+NUMBER_WORDS = rf"{LEFT}{_FIRST_WORD}(?:\s+{_WORD})*{RIGHT}"
+_MULT = alternation(MULTIPLIERS)
+# digits, optionally followed by multiplier words ("2,5 triệu", "100 nghìn", "1 triệu rưỡi")
+DIGIT_NUMBER = rf"{LEFT}(?:{DIGITS})(?:\s+{_MULT}(?:\s+rưỡi)?)*{RIGHT}"
+NUMBER = rf"(?:{DIGIT_NUMBER}|{NUMBER_WORDS})"
+
+
+def parse_digits(text: str) -> float:
+    """'24.400' -> 24400, '1,5' -> 1.5, '9.4' -> 9.4."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+        text = text.replace(".", "").replace(",", ".")
+    else:
+        text = text.replace(",", ".")
+    return float(text)
+
+
+def parse_words(words: list[str]) -> float:
+    """Value of a sequence of number words; raises ValueError when it is not a number."""
+    if words[:2] == ["một", "nửa"]:
+        words = words[1:]  # "một nửa" is one half, not 1.5
+    total = 0.0  # completed part above the current big multiplier
+    group = 0.0  # value below 1000 being built
+    current = 0.0
+    last_mult = 1
+    big_stack = 1e18
+    for word in words:
+        if word in DIGIT_WORDS:
+            current += DIGIT_WORDS[word]
+        elif word in _DATA["ten"]:
+            current += 10
+        elif word in _DATA["tens"]:
+            current *= 10
+        elif word in _DATA["zero_place"]:
+            continue
+        elif word in _DATA["half"]:  # "rưỡi": half of the last unit named
+            group += current
+            current = 0
+            if last_mult >= 1000:
+                total += 0.5 * last_mult
+            else:
+                group += 0.5 * last_mult
+        elif word in MULTIPLIERS:
+            mult = MULTIPLIERS[word]
+            if mult < 1000:  # trăm, chục
+                group += (current or 1) * mult
+                current = 0
+            else:
+                value = group + current or 1
+                if mult < big_stack:
+                    total += value * mult
+                else:
+                    total = (total + value) * mult
+                big_stack = mult
+                group = current = 0
+            last_mult = mult
+        else:
+            raise ValueError(f"not a number word: {word}")
+    return total + group + current
+
+
+def parse_number(text: str) -> float:
+    """Value of any text matched by ``NUMBER``."""
+    words = text.split()
+    if re.match(r"\d", words[0]):
+        value = parse_digits(words[0])
+        rest = words[1:]
+        if not rest:
+            return value
+        scale = 1.0
+        big = 1.0
+        for word in rest:
+            if word in MULTIPLIERS:
+                big = MULTIPLIERS[word]
+                scale *= big
+            elif word in _DATA["half"]:
+                value += 0.5
+        return value * scale
+    return parse_words([w.lower() for w in words])

@@ -1,0 +1,100 @@
+"""``factcheck review add-fact``: turn a reviewed claim into a new sourced fact in ``claims/``.
+
+The fact is appended with ruamel.yaml's round-trip mode, so the file keeps its comments,
+order and formatting; the whole fact base is validated afterwards and the file restored if
+the new fact breaks it. Supported claims: a place in a region (``location``) and a
+person's title (``role``, from the article date on).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from factcheck.model.claims import Claim, ClaimKind
+from factcheck.model.errors import FactcheckError
+from factcheck.facts.schema import EntityType
+from factcheck.review.store import atomic_write
+from factcheck.facts.validate import validate
+from factcheck.facts.index import FactIndex
+
+
+class AddFactError(FactcheckError):
+    pass
+
+
+def _slug(text: str) -> str:
+    from factcheck.text.normalize import strip_diacritics
+
+    return re.sub(r"[^a-z0-9]+", "-", strip_diacritics(text).lower()).strip("-") or "fact"
+
+
+def _entity_id(index: FactIndex, name: str, kind: EntityType, new_entities: list[CommentedMap], source: str) -> str:
+    link = index.link(name, (kind,) if kind is EntityType.person else (EntityType.place, EntityType.country, EntityType.organization))
+    if link and not link.ambiguous and link.score == 100:
+        return link.entity_ids[0]
+    entity_id = _slug(name)
+    while entity_id in index.entities or any(e["id"] == entity_id for e in new_entities):
+        entity_id += "-2"
+    entity = CommentedMap(id=entity_id, type=kind.value, name=name, sources=[source])
+    entity["sources"] = CommentedSeq([source])
+    entity["sources"].fa.set_flow_style()
+    new_entities.append(entity)
+    return entity_id
+
+
+def new_facts(claim: Claim, index: FactIndex, source: str, article_date: dt.date | None) -> dict[str, list[CommentedMap]]:
+    """The entities and the fact that would record ``claim`` as true."""
+    if source not in index.base.sources:
+        raise AddFactError(f"unknown source {source!r}: add it to claims/sources.yaml first (known: {', '.join(sorted(index.base.sources))})")
+    entities: list[CommentedMap] = []
+    value = claim.value
+    if claim.kind is ClaimKind.location and value.place and value.region:
+        place = _entity_id(index, value.place, EntityType.place, entities, source)
+        region = _entity_id(index, value.region, EntityType.place, entities, source)
+        fact = CommentedMap(id=f"{place}-in-{region}", place=place, region=region, sources=CommentedSeq([source]))
+        section = "locations"
+    elif claim.kind is ClaimKind.role and value.person and value.title:
+        if article_date is None:
+            raise AddFactError("a title needs a start date: the article has no date (pass --date)")
+        person = _entity_id(index, value.person, EntityType.person, entities, source)
+        organization = _entity_id(index, value.organization, EntityType.country, entities, source) if value.organization else None
+        if organization is None:
+            raise AddFactError("the claim names no organization or country for the title; add the tenure by hand")
+        fact = CommentedMap(id=f"{person}-{_slug(value.title)}", person=person, title=value.title, organization=organization,
+                            start=article_date, sources=CommentedSeq([source]))
+        section = "tenures"
+    else:
+        raise AddFactError(f"add-fact handles location and role claims; add this {claim.kind.value} fact by hand in claims/")
+    fact["sources"].fa.set_flow_style()
+    return {"entities": entities, section: [fact]}
+
+
+def append_facts(path: Path, additions: dict[str, list[CommentedMap]], facts_dir: Path) -> list[str]:
+    """Append to ``path`` keeping its formatting; validate; restore the file on errors."""
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    original = path.read_text(encoding="utf-8") if path.exists() else ""
+    document = yaml.load(original) if original.strip() else CommentedMap()
+    for section, items in additions.items():
+        if not items:
+            continue
+        if document.get(section) is None:
+            document[section] = CommentedSeq()
+        for item in items:
+            document[section].append(item)
+    buffer = io.StringIO()
+    yaml.dump(document, buffer)
+    atomic_write(path, buffer.getvalue())
+    _, problems = validate(facts_dir)
+    errors = [str(p) for p in problems if p.severity == "error"]
+    if errors:
+        atomic_write(path, original)
+        raise AddFactError("the new fact would break the fact base, nothing was written:\n  " + "\n  ".join(errors))
+    return [item["id"] for items in additions.values() for item in items]

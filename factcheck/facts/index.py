@@ -1,0 +1,254 @@
+"""The fact base as lookup structures: names (exact and fuzzy), regions, tenures.
+
+Built once per fact base and cached as a pickle keyed by the fact files and the package's
+code (``load_index``), so a large fact base loads in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import hashlib
+import os
+import pickle
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from rapidfuzz import fuzz, process
+
+from factcheck.facts.load import fact_files, load_fact_base
+from factcheck.facts.schema import EntityType, FactBase, FactBaseError
+from factcheck.pipeline.versions import code_version
+from factcheck.text.normalize import match_key
+
+NAME_MIN_SCORE = 80.0  # below this a name is not linked at all
+AMBIGUITY_MARGIN = 3.0  # two entities within this many points of the best are a tie
+
+
+@dataclass
+class Link:
+    """A name linked to fact-base entities."""
+
+    entity_ids: list[str]
+    alias: str
+    score: float
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.entity_ids) > 1
+
+
+BLOCK_LIMIT = 5000  # a word shared by more names than this ("nguyễn") does not pick candidates
+
+
+def _probes(key: str) -> set[str]:
+    words = key.split()
+    probes = set(words) | {w[:3] for w in words if len(w) > 3}
+    probes |= {f"{a} {b}" for a, b in zip(words, words[1:])}
+    return probes
+
+
+@dataclass
+class NameTable:
+    """All names of some entity types, with a word index so fuzzy matching scans few of them."""
+
+    keys: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    words: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, key: str, entity_id: str, name: str) -> None:
+        position = len(self.keys)
+        self.keys.append(key)
+        self.ids.append(entity_id)
+        self.names.append(name)
+        for probe in _probes(key):
+            self.words[probe].append(position)
+
+    def candidates(self, key: str) -> list[int]:
+        """Names sharing a word, a word's first three letters, or a pair of neighbouring
+        words with ``key``. Vietnamese names reuse few syllables ("Nguyễn", "Văn"), so single
+        words are too common to narrow anything; neighbouring pairs still are selective."""
+        found: set[int] = set()
+        for probe in _probes(key):
+            postings = self.words.get(probe)
+            if postings and len(postings) <= BLOCK_LIMIT:
+                found.update(postings)
+        if not found and len(self.keys) <= BLOCK_LIMIT:
+            return list(range(len(self.keys)))
+        return sorted(found)
+
+
+class EntityRow(NamedTuple):
+    """An entity as the verifier needs it: a plain tuple, cheap to unpickle by the 100k."""
+
+    id: str
+    type: str  # an EntityType value; a plain str compares equal to the enum member
+    name: str
+    aliases: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+class TenureRow(NamedTuple):
+    id: str
+    person: str
+    title: str
+    organization: str
+    start: dt.date
+    end: dt.date | None
+    aliases: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+class LocationRow(NamedTuple):
+    id: str
+    place: str
+    region: str
+    sources: tuple[str, ...]
+
+
+@dataclass
+class FactIndex:
+    """Lookup structures over a fact base, built once (and cached by ``factcheck.pipeline.check``)."""
+
+    base: FactBase
+    entities: dict[str, EntityRow] = field(default_factory=dict)
+    by_key: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    tables: dict[EntityType, NameTable] = field(default_factory=lambda: defaultdict(NameTable))
+    regions: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # place -> location fact ids
+    location_by_id: dict[str, LocationRow] = field(default_factory=dict)
+    tenures: dict[str, list[TenureRow]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def build(cls, base: FactBase) -> FactIndex:
+        index = cls(base)
+        index.entities = {e.id: EntityRow(e.id, e.type.value, e.name, tuple(e.aliases), tuple(e.sources)) for e in base.entities.values()}
+        for entity in base.entities.values():
+            for name in entity.names:
+                key = match_key(name)
+                index.by_key[key].add(entity.id)
+                index.tables[entity.type].add(key, entity.id, name)
+        for location in base.locations:
+            index.regions[location.place].append(location.id)
+            index.location_by_id[location.id] = LocationRow(location.id, location.place, location.region, tuple(location.sources))
+        for t in base.tenures:
+            index.tenures[t.person].append(TenureRow(t.id, t.person, t.title, t.organization, t.start, t.end, tuple(t.aliases), tuple(t.sources)))
+        return index
+
+    def compact(self) -> FactIndex:
+        """A copy that unpickles faster: plain dicts and tuples, and no file/line bookkeeping
+        (only ``facts validate`` needs that, and it reads the YAML itself)."""
+        base = self.base.model_copy(update={"origin": {}, "field_lines": {}, "entities": {}, "locations": [], "tenures": []})
+        by_key = {key: tuple(sorted(ids)) for key, ids in self.by_key.items()}
+        return FactIndex(base=base, entities=self.entities, by_key=by_key, tables=dict(self.tables), regions=dict(self.regions),
+                         location_by_id=self.location_by_id, tenures=dict(self.tenures))
+
+    # -- names -------------------------------------------------------------------------
+
+    def link(self, name: str, types: tuple[EntityType, ...]) -> Link | None:
+        """Exact alias first; fuzzy matching only for people, where a near miss is a
+        misspelling worth flagging. Places differ by one letter for real ("Bắc Ninh" is not
+        "Bắc Kinh", "Đông Anh" is not "Đông Kinh"), so they link exactly or not at all."""
+        key = match_key(name)
+        exact = [e for e in self.by_key.get(key, ()) if self.entities[e].type in types]
+        if exact:
+            alias = next(n for e in exact for n in self.entities[e].names if match_key(n) == key)
+            return Link(entity_ids=sorted(set(exact)), alias=alias, score=100.0)
+        types = tuple(t for t in types if t is EntityType.person)
+        pool: list[tuple[str, str, str]] = []
+        for kind in types:
+            table = self.tables.get(kind)
+            if table is not None:
+                pool.extend((table.keys[i], table.ids[i], table.names[i]) for i in table.candidates(key))
+        if not pool:
+            return None
+        matches = process.extract(key, [c[0] for c in pool], scorer=_name_score, limit=5, score_cutoff=NAME_MIN_SCORE)
+        if not matches:
+            return None
+        best = matches[0][1]
+        tied = {pool[i][1] for _, score, i in matches if score >= best - AMBIGUITY_MARGIN}
+        top = pool[matches[0][2]]
+        return Link(entity_ids=sorted(tied), alias=top[2], score=round(best, 1))
+
+    def name(self, entity_id: str) -> str:
+        entity = self.entities.get(entity_id)
+        return entity.name if entity else entity_id
+
+    def ancestors(self, place_id: str) -> list[tuple[str, str]]:
+        """(region id, location fact id) for every region containing ``place_id``, nearest first."""
+        result, queue, seen = [], [place_id], {place_id}
+        while queue:
+            current = queue.pop(0)
+            for fact_id in self.regions.get(current, []):
+                region = self.location_by_id[fact_id].region
+                if region not in seen:
+                    seen.add(region)
+                    result.append((region, fact_id))
+                    queue.append(region)
+        return result
+
+    def source_text(self, source_ids: list[str]) -> str | None:
+        if not source_ids:
+            return None
+        source = self.base.sources.get(source_ids[0])
+        if source is None:
+            return source_ids[0]
+        return f"{source.publisher}: {source.title} ({source.url or source.document})"
+
+
+def _name_score(a: str, b: str, **kwargs) -> float:
+    """Typos and word order both count ("Koizumi Shinjiro" = "Shinjiro Koizumi")."""
+    return max(fuzz.ratio(a, b, **kwargs), fuzz.token_sort_ratio(a, b, **kwargs))
+
+
+# ------------------------------------------------------------------------------ loading
+
+
+def load_index(facts: Path, cache_dir: Path | None = None) -> FactIndex:
+    """The fact base as an index; schema problems stop the check (``facts validate`` explains).
+
+    With ``cache_dir``, the built index is kept there as a pickle keyed by the fact files'
+    content and the verifier's code, so a large fact base loads in a fraction of a second.
+    """
+    cached = _index_cache_file(facts, cache_dir) if cache_dir else None
+    if cached is not None and cached.exists():
+        try:
+            gc.disable()  # unpickling 100k objects: the cyclic GC would rescan them again and again
+            with cached.open("rb") as handle:
+                return pickle.load(handle)
+        except Exception:  # a damaged or foreign pickle is rebuilt, never trusted
+            cached.unlink(missing_ok=True)
+        finally:
+            gc.enable()
+    base, problems = load_fact_base(facts)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        shown = "\n  ".join(str(p) for p in errors[:5])
+        more = f"\n  ... and {len(errors) - 5} more" if len(errors) > 5 else ""
+        raise FactBaseError(f"the fact base in {facts} has {len(errors)} error(s); run `factcheck facts validate {facts}`:\n  {shown}{more}")
+    index = FactIndex.build(base)
+    if cached is not None:
+        index = index.compact()
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, cached)
+    return index
+
+
+def _index_cache_file(facts: Path, cache_dir: Path) -> Path:
+    digest = hashlib.sha256(code_version().encode())
+    for path in fact_files(facts):
+        digest.update(str(path.relative_to(facts) if Path(facts).is_dir() else path.name).encode())
+        digest.update(path.read_bytes())
+    return Path(cache_dir) / f"facts-{digest.hexdigest()[:20]}.pickle"

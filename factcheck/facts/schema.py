@@ -1,0 +1,183 @@
+"""The fact base: curated YAML under ``claims/``, validated strictly, with file:line errors.
+
+A fact-base file may hold any of these top-level lists (all optional, merged across files):
+
+    sources:    where facts come from (publisher, title, url or document, accessed date)
+    entities:   people, organizations, countries, places, events with names and aliases
+    locations:  which place lies in which region
+    tenures:    who held which title in which organization, from when to when
+    events:     dated, placed events with participants and attributes (duration, score,
+                counts), and recurring events with the occurrence before a resumption
+
+Every fact but a source names at least one source id. Ids are unique across all files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from factcheck.model.errors import FactcheckError
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(Strict):
+    id: str
+    publisher: str
+    title: str
+    url: str | None = None
+    document: str | None = None
+    accessed: dt.date
+
+    @model_validator(mode="after")
+    def _where(self) -> Source:
+        if not self.url and not self.document:
+            raise ValueError("a source needs a url or a document")
+        return self
+
+
+class EntityType(str, Enum):
+    person = "person"
+    organization = "organization"
+    country = "country"
+    place = "place"
+    event = "event"
+
+
+class Entity(Strict):
+    id: str
+    type: EntityType
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(min_length=1)
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+class Location(Strict):
+    id: str
+    place: str  # entity id
+    region: str  # entity id
+    sources: list[str] = Field(min_length=1)
+
+
+class Tenure(Strict):
+    id: str
+    person: str  # entity id
+    title: str  # as Vietnamese news writes it: "Bộ trưởng Quốc phòng"
+    organization: str  # entity id (a country or a body)
+    start: dt.date
+    end: dt.date | None = None  # still in office
+    aliases: list[str] = Field(default_factory=list)  # other ways to write the title
+    sources: list[str] = Field(min_length=1)
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+class Amount(Strict):
+    amount: float
+    unit: str
+    tolerance: float = 0.0  # accepted absolute difference for approximate statements ("khoảng")
+
+
+class Count(Strict):
+    unit: str  # the counted noun as news writes it: "lượt", "pha"
+    amounts: list[float]  # every count of that unit the event is known for
+    note: str | None = None
+
+
+class Attributes(Strict):
+    duration: Amount | None = None
+    score: list[int] | None = None
+    counts: list[Count] = Field(default_factory=list)
+
+
+class Event(Strict):
+    id: str
+    name: str
+    cues: list[str] = Field(min_length=1)  # words that refer to it: "hội đàm", "giao lưu bóng bàn"
+    date: dt.date | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    place: str | None = None  # entity id
+    participants: list[str] = Field(default_factory=list)  # entity ids
+    attributes: Attributes = Field(default_factory=Attributes)
+    # For a recurring event that resumed: the occurrence before the break, and the resumption.
+    previous: dt.date | None = None
+    resumed: dt.date | None = None
+    sources: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _dates(self) -> Event:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        if self.previous and self.resumed and self.resumed < self.previous:
+            raise ValueError(f"resumed {self.resumed} is before previous {self.previous}")
+        return self
+
+    @property
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        if self.date:
+            return self.date, self.date
+        if self.start:
+            return self.start, self.end or self.start
+        return None
+
+
+class FactFile(Strict):
+    """One YAML file's content."""
+
+    sources: list[Source] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    locations: list[Location] = Field(default_factory=list)
+    tenures: list[Tenure] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: Any) -> Any:
+        return [] if value is None else value
+
+
+class FactBase(BaseModel):
+    """All fact files merged, with where each fact came from (for error messages)."""
+
+    sources: dict[str, Source] = Field(default_factory=dict)
+    entities: dict[str, Entity] = Field(default_factory=dict)
+    locations: list[Location] = Field(default_factory=list)
+    tenures: list[Tenure] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    origin: dict[str, tuple[str, int]] = Field(default_factory=dict)  # fact id -> (file, line)
+    field_lines: dict[str, dict[str, int]] = Field(default_factory=dict)  # fact id -> field -> line
+
+    def where(self, fact_id: str, field: str | None = None) -> tuple[str, int]:
+        file, line = self.origin.get(fact_id, ("?", 0))
+        return file, self.field_lines.get(fact_id, {}).get(field, line) if field else line
+
+
+class FactProblem(BaseModel):
+    """One finding of ``facts validate``: an error (exit 1) or a warning."""
+
+    file: str
+    line: int
+    path: str
+    message: str
+    severity: str = "error"
+    code: str
+
+    def __str__(self) -> str:
+        location = f"{self.file}:{self.line}"
+        return f"{location}: {self.severity} {self.code} [{self.path}] {self.message}"
+
+
+class FactBaseError(FactcheckError):
+    """The fact base cannot be read at all (broken YAML, unreadable file): exit 2."""

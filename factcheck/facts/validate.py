@@ -1,0 +1,172 @@
+"""``factcheck facts validate``: keep the fact base sound in CI.
+
+Error codes (exit 1 when any error is found; warnings alone exit 0):
+    F001  a file is not a mapping of fact lists
+    F002  schema: unknown field, missing field, wrong type, a fact without a source
+    F003  duplicate id
+    F004  reference to an unknown entity or source
+    F005  two entities whose names collide after normalization
+    W006  two entities whose names nearly collide (warning)
+    F007  overlapping tenures of one title in one organization
+    F008  impossible dates (end before start, accessed in the future)
+    F009  a verdict on the checked articles differs from the committed expectation
+Broken YAML or unreadable files are not findings but failures: exit 2.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+from collections import defaultdict
+
+from rapidfuzz import fuzz, process
+
+from factcheck.facts.schema import EntityType, FactBase, FactProblem
+from factcheck.facts.load import load_fact_base
+from factcheck.text.normalize import match_key
+
+NEAR_COLLISION = 92.0
+BLOCK_LIMIT = 3000  # a block this big is a common word, not a likely typo pair
+
+
+def _problem(base: FactBase, fact_id: str, path: str, code: str, message: str, severity: str = "error") -> FactProblem:
+    file, line = base.where(fact_id, path.split(" -> ")[-1] if " -> " in path else None)
+    return FactProblem(file=file, line=line, path=path, code=code, message=message, severity=severity)
+
+
+def check_references(base: FactBase) -> list[FactProblem]:
+    problems = []
+
+    def entity(fact_id: str, section: str, field: str, ref: str | None, types: tuple[EntityType, ...] | None = None):
+        if ref is None:
+            return
+        target = base.entities.get(ref)
+        if target is None:
+            problems.append(_problem(base, fact_id, f"{section} -> {fact_id} -> {field}", "F004", f"unknown entity {ref!r}"))
+        elif types and target.type not in types:
+            problems.append(_problem(base, fact_id, f"{section} -> {fact_id} -> {field}", "F004",
+                                     f"{ref!r} is a {target.type.value}, expected {' or '.join(t.value for t in types)}"))
+
+    def sources(fact_id: str, section: str, ids: list[str]):
+        for source in ids:
+            if source not in base.sources:
+                problems.append(_problem(base, fact_id, f"{section} -> {fact_id} -> sources", "F004", f"unknown source {source!r}"))
+
+    for item in base.entities.values():
+        sources(item.id, "entities", item.sources)
+    for item in base.locations:
+        entity(item.id, "locations", "place", item.place)
+        entity(item.id, "locations", "region", item.region)
+        sources(item.id, "locations", item.sources)
+    for item in base.tenures:
+        entity(item.id, "tenures", "person", item.person, (EntityType.person,))
+        entity(item.id, "tenures", "organization", item.organization, (EntityType.country, EntityType.organization))
+        sources(item.id, "tenures", item.sources)
+    for item in base.events:
+        entity(item.id, "events", "place", item.place, (EntityType.place, EntityType.country))
+        for participant in item.participants:
+            entity(item.id, "events", "participants", participant)
+        sources(item.id, "events", item.sources)
+    return problems
+
+
+def check_aliases(base: FactBase) -> list[FactProblem]:
+    """Names of two entities that fold to the same key (error) or nearly (warning)."""
+    problems = []
+    owners: dict[str, tuple[str, str]] = {}
+    for item in base.entities.values():
+        for name in item.names:
+            key = match_key(name)
+            owner = owners.get(key)
+            if owner and owner[0] != item.id:
+                problems.append(_problem(base, item.id, f"entities -> {item.id} -> aliases", "F005",
+                                         f"name {name!r} collides with {owner[1]!r} of {owner[0]!r} after normalization"))
+            owners.setdefault(key, (item.id, name))
+    # Near collisions: only names sharing a word's first three letters are compared, so a
+    # fact base of 100k entities is checked in seconds rather than by 10^10 comparisons.
+    blocks: dict[tuple, list[tuple[str, str, str]]] = defaultdict(list)
+    for key, (entity_id, name) in owners.items():
+        if len(key) < 5:
+            continue
+        for word in set(key.split()):
+            blocks[(base.entities[entity_id].type, word[:3])].append((key, entity_id, name))
+    reported: set[tuple[str, str]] = set()
+    for items in blocks.values():
+        if len(items) < 2 or len(items) > BLOCK_LIMIT:
+            continue
+        keys = [item[0] for item in items]
+        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=NEAR_COLLISION, workers=1)
+        for i, j in zip(*scores.nonzero()):
+            (key_a, id_a, name_a), (key_b, id_b, name_b) = items[i], items[j]
+            if i >= j or id_a == id_b or (id_a, id_b) in reported or (id_b, id_a) in reported:
+                continue
+            reported.add((id_a, id_b))
+            problems.append(_problem(base, id_b, f"entities -> {id_b}", "W006",
+                                     f"name {name_b!r} nearly collides with {name_a!r} of {id_a!r} ({scores[i][j]:.0f}%)", "warning"))
+    return problems
+
+
+def check_tenures(base: FactBase) -> list[FactProblem]:
+    problems = []
+    for item in base.tenures:
+        if item.end and item.end < item.start:
+            problems.append(_problem(base, item.id, f"tenures -> {item.id} -> end", "F008", f"end {item.end} is before start {item.start}"))
+    tenures = sorted(base.tenures, key=lambda t: (match_key(t.title), t.organization, t.start))
+    for i, a in enumerate(tenures):
+        for b in tenures[i + 1 :]:
+            if (match_key(a.title), a.organization) != (match_key(b.title), b.organization):
+                break
+            if a.person != b.person and (a.end is None or b.start <= a.end):
+                problems.append(_problem(base, b.id, f"tenures -> {b.id}", "F007",
+                                         f"{b.title} of {b.organization} held by {b.person} from {b.start} overlaps {a.id} ({a.person}, {a.start} to {a.end or 'now'})"))
+    return problems
+
+
+def check_dates(base: FactBase, today: dt.date) -> list[FactProblem]:
+    problems = []
+    for source in base.sources.values():
+        if source.accessed > today:
+            problems.append(_problem(base, source.id, f"sources -> {source.id} -> accessed", "F008", f"accessed {source.accessed} is in the future"))
+    return problems
+
+
+def validate(directory: Path, today: dt.date | None = None) -> tuple[FactBase, list[FactProblem]]:
+    """Every problem of the fact base in ``directory``, errors first."""
+    base, problems = load_fact_base(directory)
+    problems += check_references(base) + check_aliases(base) + check_tenures(base) + check_dates(base, today or dt.date.today())
+    return base, sorted(problems, key=lambda p: (p.severity != "error", p.file, p.line))
+
+
+# -- expectations: verdicts a fact-base edit must not flip silently -------------------------
+
+
+def verdict_table(reports) -> dict[str, dict[str, str]]:
+    """{article file name: {"<line>:<kind>:<text>": verdict}} plus inconsistencies, for a YAML file."""
+    table: dict[str, dict[str, str]] = {}
+    for report in reports:
+        name = Path(report.document.source or "").name
+        rows = {f"{c.line}:{c.kind.value}:{c.text}": c.verdict.value for c in report.claims}
+        for inconsistency in report.inconsistencies:
+            rows[f"{inconsistency.line}:inconsistent:{inconsistency.kind}"] = "inconsistent"
+        table[name] = rows
+    return table
+
+
+def compare_expectations(actual: dict, expected_file: Path) -> list[FactProblem]:
+    expected = yaml.safe_load(expected_file.read_text(encoding="utf-8")) or {}
+    problems = []
+    for article in sorted(set(actual) | set(expected)):
+        have, want = actual.get(article, {}), expected.get(article, {})
+        for key in sorted(set(have) | set(want), key=lambda k: (int(k.split(":")[0]), k)):
+            if have.get(key) != want.get(key):
+                line = int(key.split(":")[0])
+                problems.append(FactProblem(file=article, line=line, path=key, code="F009",
+                                            message=f"verdict {have.get(key) or 'missing'}, expected {want.get(key) or 'no such claim'} (per {expected_file})"))
+    return problems
+
+
+def write_expectations(actual: dict, path: Path) -> None:
+    header = "# Verdicts `factcheck facts validate --against ... --expect` holds the fact base to.\n# Regenerate with --update-expect after a deliberate change, and review the diff.\n"
+    path.write_text(header + yaml.safe_dump(actual, allow_unicode=True, sort_keys=True, width=200), encoding="utf-8")
