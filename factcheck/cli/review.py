@@ -1,0 +1,142 @@
+"""``factcheck review``: editors' decisions on findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, List, Optional
+
+import typer
+
+from factcheck.cli.common import ByOpt, Engine, FactsOpt, FilesArg, InputFormat, NlpOpt, NoteOpt, ReviewFilesArg, ReviewsOpt, analyzed_stream, fail, read_inputs, reports_errors
+
+review_app = typer.Typer(no_args_is_help=True, help="Confirm, dismiss and follow up findings; decisions live in reviews.yaml.")
+
+
+def _reports(files: List[Path], facts: Path, reviews: Optional[Path], nlp: bool, models: Optional[Path] = None):
+    from factcheck.pipeline.check import check_document
+    from factcheck.facts.index import load_index
+    from factcheck.review.store import load_store, store_path
+
+    index = load_index(facts)
+    store = load_store(store_path(reviews))
+    documents = read_inputs(files, InputFormat.auto, None)
+    stream = analyzed_stream(documents, nlp, models, None, False, 1, Engine.local, None)
+    return [check_document(d, index, store, claims) for d, claims in stream], store, index
+
+
+
+@review_app.command("list")
+@reports_errors
+def review_list(
+    files: Optional[List[Path]] = ReviewFilesArg,
+    status: str = typer.Option("open", "--status", help="open, confirmed, dismissed, fact-updated, needs-source, or all."),
+    facts: Path = FactsOpt,
+    reviews: Optional[Path] = ReviewsOpt,
+    nlp: bool = typer.Option(True, help="Run Stanza on the articles."),
+) -> None:
+    """List findings with their review status (from the articles given, else from the store)."""
+    from factcheck.review.store import Decision, load_store, store_path
+
+    valid = ["open", "all", *[d.value for d in Decision if d is not Decision.reopened]]
+    if status not in valid:
+        fail(f"unknown status {status!r}; use one of: {', '.join(valid)}")
+    rows = []
+    if files:
+        reports, store, _ = _reports(files, facts, reviews, nlp)
+        for report in reports:
+            for finding in report.findings():
+                review = store.decisions.get(finding.fingerprint)
+                state = "open" if review is None or review.is_open else review.decision.value
+                rows.append((finding.fingerprint, state, finding.document, finding.line, finding.verdict, finding.kind, finding.claim))
+    else:
+        store = load_store(store_path(reviews))
+        for fingerprint, review in sorted(store.decisions.items(), key=lambda item: (item[1].document, item[1].line)):
+            state = "open" if review.is_open else review.decision.value
+            rows.append((fingerprint, state, review.document, review.line, review.verdict, review.kind, review.claim))
+    rows = [r for r in rows if status == "all" or r[1] == status]
+    for fingerprint, state, document, line, verdict, kind, claim in rows:
+        typer.echo(f"{fingerprint[:12]}  {state:<12} {document}:{line:<4} {verdict:<13} {kind:<9} {claim}")
+    typer.echo(f"{len(rows)} finding(s) {status}", err=True)
+
+
+def _decide(decision, identifier: str, note: str, by: Optional[str], files, facts: Path, reviews: Optional[Path], nlp: bool) -> None:
+    from factcheck.model.report import Finding
+    from factcheck.review.store import decide, default_reviewer, load_store, resolve_id, store_path
+
+    path = store_path(reviews)
+    store = load_store(path)
+    known = {fp: Finding(fingerprint=fp, document=r.document, kind=r.kind, claim=r.claim, verdict=r.verdict, line=r.line)
+             for fp, r in store.decisions.items()}
+    if files:
+        reports, _, _ = _reports(files, facts, reviews, nlp)
+        known.update({f.fingerprint: f for r in reports for f in r.findings()})
+    elif not any(fp.startswith(identifier.lower()) for fp in known):
+        fail(f"finding {identifier!r} is not in {path}; pass the article(s) it comes from, e.g. factcheck review {decision.value.split('-')[0]} {identifier} --note ... seeds/")
+    fingerprint = resolve_id(identifier, list(known))
+    review = decide(path, known[fingerprint], decision, note, by or default_reviewer())
+    typer.echo(f"{fingerprint[:12]} {review.decision.value} by {review.by}: {review.document}:{review.line} {review.kind} «{review.claim}»")
+
+
+def _decision_command(decision: str, summary: str) -> Callable:
+    """One review command per decision; they differ only in the decision they record."""
+
+    def command(identifier: str = typer.Argument(..., metavar="ID"), files: Optional[List[Path]] = ReviewFilesArg, note: str = NoteOpt,
+                by: Optional[str] = ByOpt, facts: Path = FactsOpt, reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt) -> None:
+        from factcheck.review.store import Decision
+
+        _decide(Decision(decision), identifier, note, by, files, facts, reviews, nlp)
+
+    command.__doc__ = summary
+    command.__name__ = f"review_{decision.replace('-', '_')}"
+    return reports_errors(command)
+
+
+for _name, _decision, _summary in (
+    ("confirm", "confirmed", "Confirm a finding: the article is wrong."),
+    ("dismiss", "dismissed", "Dismiss a finding as a false alarm: later checks suppress it."),
+    ("reopen", "reopened", "Reopen a decided finding (the earlier decision stays in its history)."),
+    ("needs-source", "needs-source", "Mark a finding as needing a source before it can be settled."),
+):
+    review_app.command(_name)(_decision_command(_decision, _summary))
+
+
+@review_app.command("add-fact")
+@reports_errors
+def review_add_fact(
+    identifier: str = typer.Argument(..., metavar="ID"),
+    files: List[Path] = typer.Argument(..., help="Articles the finding comes from."),
+    source: str = typer.Option(..., "--source", help="Id of the source (in claims/sources.yaml) that supports the fact."),
+    into: Optional[Path] = typer.Option(None, "--into", help="Fact file to append to (default: FACTS/reviewed.yaml)."),
+    note: str = typer.Option("fact added from review", "--note"),
+    by: Optional[str] = ByOpt,
+    facts: Path = FactsOpt,
+    reviews: Optional[Path] = ReviewsOpt,
+    nlp: bool = NlpOpt,
+) -> None:
+    """Record a reviewed claim as a new sourced fact (location or title), then validate the fact base."""
+    from factcheck.facts.addfact import append_facts, new_facts
+    from factcheck.review.store import Decision, decide, default_reviewer, resolve_id, store_path
+
+    reports, _, index = _reports(files, facts, reviews, nlp)
+    claims = {c.fingerprint: (r, c) for r in reports for c in r.claims}
+    fingerprint = resolve_id(identifier, list(claims))
+    report, claim = claims[fingerprint]
+    additions = new_facts(claim, index, source, report.document.date)
+    target = into or facts / "reviewed.yaml"
+    written = append_facts(target, additions, facts)
+    finding = next((f for f in report.findings() if f.fingerprint == fingerprint), None)
+    if finding is not None:
+        decide(store_path(reviews), finding, Decision.fact_updated, note, by or default_reviewer())
+    typer.echo(f"added {', '.join(written)} to {target}; fact base validates")
+
+
+@review_app.command("walk")
+@reports_errors
+def review_walk(files: List[Path] = FilesArg, by: Optional[str] = ByOpt, facts: Path = FactsOpt,
+                reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt) -> None:
+    """Walk the open findings one by one: c confirm, d dismiss, n needs source, s skip, q quit."""
+    from factcheck.review.walk import walk
+    from factcheck.review.store import default_reviewer, store_path
+
+    reports, _, _ = _reports(files, facts, reviews, nlp)
+    walk(reports, store_path(reviews), by or default_reviewer())
