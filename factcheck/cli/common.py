@@ -12,7 +12,7 @@ from typing import Callable, List, Optional
 import typer
 
 from factcheck.text import inputs as api
-from factcheck.model.errors import EXIT_ERROR, FactcheckError
+from factcheck.model.errors import EXIT_ERROR, EXIT_FINDINGS, FactcheckError  # noqa: F401  (EXIT_FINDINGS: for the commands)
 from factcheck.nlp.modelstore import ModelError
 
 class InputFormat(str, Enum):
