@@ -1,19 +1,32 @@
-"""What every command shares: error handling, input options, reading and analyzing articles."""
+"""What every command shares: error handling, input options, reading and analysing articles,
+and writing output.
+
+Every command is wrapped by ``reports_errors``: the library's errors become one line on
+stderr and exit 2, and so does anything unexpected (with ``--debug`` or
+``FACTCHECK_DEBUG=1`` the traceback is shown instead).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import os
+import stat
 import sys
+import tempfile
 from enum import Enum
 from pathlib import Path
-from typing import Callable, List, Optional
+from typing import Callable, Iterable, Iterator, List, Optional
 
 import typer
 
-from factcheck.text import inputs as api
-from factcheck.model.errors import EXIT_ERROR, EXIT_FINDINGS, FactcheckError  # noqa: F401  (EXIT_FINDINGS: for the commands)
+from factcheck.model.errors import EXIT_ERROR, EXIT_FINDINGS, FactcheckError  # noqa: F401  (EXIT_FINDINGS is the commands')
 from factcheck.nlp.modelstore import ModelError
+
+DEBUG_ENV = "FACTCHECK_DEBUG"
+EXIT_INTERRUPTED = 130
+
 
 class InputFormat(str, Enum):
     auto = "auto"
@@ -22,6 +35,10 @@ class InputFormat(str, Enum):
     markdown = "markdown"
     text = "text"
 
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
 def fail(message: str, code: int = EXIT_ERROR) -> None:
@@ -33,17 +50,33 @@ def warn(message: str) -> None:
     typer.echo(f"warning: {message}", err=True)
 
 
+def debugging() -> bool:
+    return os.environ.get(DEBUG_ENV, "") not in ("", "0")
+
+
 def reports_errors(command: Callable) -> Callable:
-    """Turn the library's errors into one line on stderr and exit code 2."""
+    """Turn every error into one line on stderr and exit code 2, never a traceback."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, typer.BadParameter):
+            raise
         except (FactcheckError, ModelError) as error:
+            if debugging() and error.__cause__ is not None:
+                raise
             fail(str(error))
         except KeyboardInterrupt:
-            fail("interrupted", 130)
+            fail("interrupted", EXIT_INTERRUPTED)
+        except BrokenPipeError:  # `factcheck check ... | head`: the reader has gone, nothing to report
+            with contextlib.suppress(OSError):
+                sys.stdout = open(os.devnull, "w")
+            raise typer.Exit(0)
+        except Exception as error:  # noqa: BLE001 - the guard that keeps tracebacks from users
+            if debugging():
+                raise
+            fail(f"unexpected {type(error).__name__}: {error} (a bug in factcheck; rerun with --debug for the traceback)")
 
     return wrapper
 
@@ -57,62 +90,106 @@ def parse_date(value: Optional[str]) -> Optional[dt.date]:
         raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
 
 
-FilesArg = typer.Argument(..., help="Article files or directories (searched for *.txt and *.md).", show_default=False)
+FilesArg = typer.Argument(..., help="Article files, directories (searched for *.txt and *.md), glob patterns in quotes, or - for standard input.",
+                          show_default=False)
 InputFormatOpt = typer.Option(InputFormat.auto, "--input-format", "-i", help="How to read the files; auto looks at the content.")
-DateOpt = typer.Option(None, "--date", help="Article date YYYY-MM-DD, overriding the file's own.")
+DateOpt = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="Article date, overriding the file's own.")
 ModelsOpt = typer.Option(None, "--models", envvar="FACTCHECK_MODELS", help="Folder of models to use instead of the default.")
-
-
-def read_inputs(files: List[Path], input_format: InputFormat, date: Optional[str]):
-    documents = api.load_documents(files, input_format.value, parse_date(date))
-    for document in documents:
-        if document.date is None:
-            warn(f"{document.source} has no date; relative dates in it will be unresolved (pass --date YYYY-MM-DD)")
-    return documents
-
-
-class Engine(str, Enum):
-    local = "local"
-    dask = "dask"
-
-
-CacheOpt = typer.Option(None, "--cache", envvar="FACTCHECK_CACHE", help="Analysis cache (SQLite; default under the user cache directory).")
+CacheOpt = typer.Option(None, "--cache", envvar="FACTCHECK_CACHE", metavar="FILE.sqlite",
+                        help="Analysis cache (SQLite; default under the user cache directory).")
 NoCacheOpt = typer.Option(False, "--no-cache", help="Neither read nor write the analysis cache.")
 JobsOpt = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (each loads the models once).")
 EngineOpt = typer.Option(Engine.local, "--engine", help="local (this machine) or dask (a Dask cluster, see --scheduler).")
-SchedulerOpt = typer.Option(None, "--scheduler", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
-
-
-def analyzed_stream(documents, nlp: bool, models, cache, no_cache: bool, jobs: int, engine: Engine, scheduler, sentences: bool = False):
-    """(document, claims) in input order, with a progress bar on a terminal; the document
-    carries its sentences when ``sentences`` is asked for (``tag``)."""
-    from factcheck.pipeline.engines import AnalysisSettings, attach, default_cache_path, iter_analyses
-
-    settings = AnalysisSettings(nlp=nlp, models=str(models) if models else None,
-                                cache=None if no_cache else str(cache or default_cache_path()), sentences=sentences)
-    stream = iter_analyses(documents, settings, engine=engine.value if engine is Engine.dask else ("processes" if jobs > 1 else "local"),
-                           jobs=jobs, scheduler=scheduler)
-    if not sys.stderr.isatty():
-        for document, analysis in stream:
-            yield attach(document, analysis), analysis.claims
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn, TimeRemainingColumn
-
-    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
-                  console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("analyzing", total=len(documents))
-        for document, analysis in stream:
-            progress.advance(task)
-            yield attach(document, analysis), analysis.claims
-
-
+SchedulerOpt = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
 ReviewsOpt = typer.Option(None, "--reviews", envvar="FACTCHECK_REVIEWS", help="Review store (default: reviews.yaml).")
-
-
 FactsOpt = typer.Option(Path("claims"), "--facts", help="Fact base folder (YAML files).")
-
 ReviewFilesArg = typer.Argument(None, help="Articles the findings come from (needed for findings not yet in the store).", show_default=False)
 NoteOpt = typer.Option(..., "--note", help="Why: kept with the decision in the review history.")
 ByOpt = typer.Option(None, "--by", help="Reviewer (default: $FACTCHECK_REVIEWER, git user.name, or the login).")
-NlpOpt = typer.Option(True, help="Run Stanza on the articles.")
+NlpOpt = typer.Option(True, "--nlp/--no-nlp", help="Run Stanza on the articles (--no-nlp: each paragraph is one sentence).")
+
+
+def pipeline_options(input_format: InputFormat = InputFormat.auto, date: Optional[str] = None, nlp: bool = True, models: Optional[Path] = None,
+                     cache: Optional[Path] = None, no_cache: bool = False, jobs: int = 1, engine: Engine = Engine.local,
+                     scheduler: Optional[str] = None):
+    """The library's pipeline options from the command-line flags."""
+    from factcheck.pipeline.cache import default_cache_path
+    from factcheck.pipeline.run import Options
+
+    return Options(input_format=input_format.value, date=parse_date(date), nlp=nlp, models=models,
+                   cache=None if no_cache else (cache or default_cache_path()), engine=engine.value, jobs=jobs, scheduler=scheduler)
+
+
+def articles(files: List[Path], options) -> Iterator:
+    """The articles, read lazily, with one warning for each that has no date."""
+    from factcheck.pipeline.run import read
+
+    for document in read(files, options):
+        if document.date is None:
+            warn(f"{document.source} has no date; relative dates in it will be unresolved (pass --date YYYY-MM-DD)")
+        yield document
+
+
+def read_inputs(files: List[Path], input_format: InputFormat, date: Optional[str]) -> list:
+    """Every article at once, for commands that need them all (review)."""
+    return list(articles(files, pipeline_options(input_format, date)))
+
+
+def analyzed_stream(documents, nlp: bool, models, cache, no_cache: bool, jobs: int, engine: Engine, scheduler, sentences: bool = False):
+    """(document, claims) in input order, with progress on a terminal."""
+    from factcheck.pipeline.run import analyze
+
+    options = pipeline_options(nlp=nlp, models=models, cache=cache, no_cache=no_cache, jobs=jobs, engine=engine, scheduler=scheduler)
+    return with_progress(analyze(documents, options, sentences=sentences), "analyzing")
+
+
+def with_progress(items: Iterable, label: str) -> Iterator:
+    """``items`` passed through, with a live count on stderr when it is a terminal."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), "[progress.description]{task.description}", MofNCompleteColumn(), "articles", TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(label, total=None)
+        for item in items:
+            progress.advance(task)
+            yield item
+
+
+def write_output(chunks: Iterable[str], output: Optional[Path]) -> None:
+    """Write a renderer's chunks to stdout as they come, or to ``output`` atomically: the
+    file appears complete or not at all, keeps an existing file's permissions, and the
+    temporary file is removed whatever happens."""
+    if output is None:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+            sys.stdout.flush()
+        return
+    if output.is_dir():
+        raise FactcheckError(f"{output}: is a directory; pass -o FILE")
+    if output.exists() and not os.access(output, os.W_OK):
+        raise FactcheckError(f"{output}: the file is read-only; not overwriting it")
+    directory = output.parent if str(output.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=directory)
+    except OSError as error:
+        raise FactcheckError(f"{output}: cannot write there ({error.strerror})") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            for chunk in chunks:
+                out.write(chunk)
+        mode = stat.S_IMODE(output.stat().st_mode) if output.exists() else 0o666 & ~_umask()
+        os.chmod(temporary, mode)
+        os.replace(temporary, output)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from factcheck.cli.common import EXIT_FINDINGS, Engine, InputFormat, analyzed_stream, fail, read_inputs, reports_errors
+from factcheck.cli.common import EXIT_FINDINGS, articles, fail, pipeline_options, reports_errors, warn, write_output
 
 facts_app = typer.Typer(no_args_is_help=True, help="Keep the fact base sound.")
 
@@ -27,30 +27,31 @@ def facts_validate(
     against: Optional[List[Path]] = typer.Option(None, "--against", help="Articles to re-check with this fact base."),
     expect: Optional[Path] = typer.Option(None, "--expect", help="Committed verdicts the re-check must reproduce."),
     update_expect: bool = typer.Option(False, "--update-expect", help="Write the re-check's verdicts to --expect instead of comparing."),
-    nlp: bool = typer.Option(True, help="Run Stanza on --against articles."),
+    nlp: bool = typer.Option(True, "--nlp/--no-nlp", help="Run Stanza on --against articles."),
 ) -> None:
     """Validate the fact base: schema, ids, references, aliases, tenures, dates, sources.
 
+    With --against and --expect, also re-check those articles and compare every verdict with
+    the committed expectation (F009), so a fact-base edit cannot flip a verdict silently.
+
     Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 unreadable input (broken YAML).
     """
-    import json
-
+    from factcheck.facts.index import FactIndex
     from factcheck.facts.validate import compare_expectations, validate, verdict_table, write_expectations
+    from factcheck.pipeline import run
+    from factcheck.renderers import PROBLEMS
 
+    if expect is not None and not against:
+        fail("--expect needs --against ARTICLES (the articles whose verdicts it holds)")
+    if against and expect is None:
+        fail("--against needs --expect FILE (the verdicts to hold the fact base to)")
     base, problems = validate(directory)
     if against:
-        if expect is None:
-            fail("--against needs --expect FILE (the verdicts to hold the fact base to)")
         if any(p.severity == "error" for p in problems):
-            typer.echo("warning: skipping --against: fix the fact base errors first", err=True)
+            warn("skipping --against: fix the fact base errors first")
         else:
-            from factcheck.pipeline.check import check_document
-            from factcheck.facts.index import FactIndex
-
-            documents = read_inputs(against, InputFormat.auto, None)
-            index = FactIndex.build(base)
-            stream = analyzed_stream(documents, nlp, None, None, False, 1, Engine.local, None)
-            table = verdict_table([check_document(d, index, None, claims) for d, claims in stream])
+            options = pipeline_options(nlp=nlp, no_cache=True)
+            table = verdict_table(run.check(articles(against, options), options, FactIndex.build(base)))
             if update_expect:
                 write_expectations(table, expect)
                 typer.echo(f"wrote {sum(len(v) for v in table.values())} verdicts to {expect}", err=True)
@@ -59,15 +60,8 @@ def facts_validate(
             else:
                 problems += compare_expectations(table, expect)
     errors = [p for p in problems if p.severity == "error"]
-    if output_format is ProblemFormat.json:
-        typer.echo(json.dumps({"problems": [p.model_dump() for p in problems], "errors": len(errors)}, ensure_ascii=False, indent=2))
-    elif output_format is ProblemFormat.github:
-        for p in problems:
-            typer.echo(f"::{p.severity if p.severity == 'error' else 'warning'} file={p.file},line={p.line},title={p.code}::{p.message} [{p.path}]")
-    else:
-        for p in problems:
-            typer.echo(str(p))
-        counts = f"{len(base.entities)} entities, {len(base.locations)} locations, {len(base.tenures)} tenures, {len(base.events)} events, {len(base.sources)} sources"
-        typer.echo(f"{directory}: {counts}; {len(errors)} error(s), {len(problems) - len(errors)} warning(s)")
+    counts = f"{len(base.entities)} entities, {len(base.locations)} locations, {len(base.tenures)} tenures, {len(base.events)} events, {len(base.sources)} sources"
+    summary = f"{directory}: {counts}; {len(errors)} error(s), {len(problems) - len(errors)} warning(s)"
+    write_output(PROBLEMS[output_format.value](problems, summary), None)
     if errors:
         raise typer.Exit(EXIT_FINDINGS)

@@ -10,16 +10,27 @@ line to stderr, never a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
 
 from factcheck.cli import analyze
+from factcheck.cli.common import DEBUG_ENV, EXIT_ERROR, debugging
 from factcheck.cli.facts import facts_app
 from factcheck.cli.models import models_app
 from factcheck.cli.review import review_app
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help="Check the claims in Vietnamese news articles.")
+app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, help="Check the claims in Vietnamese news articles.")
+
+
+@app.callback()
+def global_options(debug: bool = typer.Option(False, "--debug", help="Show the traceback of an unexpected error instead of one line.")) -> None:
+    """Check the claims in Vietnamese news articles."""
+    if debug:
+        os.environ[DEBUG_ENV] = "1"
+
+
 for _command in (analyze.tag, analyze.extract, analyze.check):
     app.command()(_command)
 app.add_typer(models_app, name="models")
@@ -27,9 +38,19 @@ app.add_typer(facts_app, name="facts")
 app.add_typer(review_app, name="review")
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    app()
+def main() -> None:
+    """The console entry point: the last guard against a traceback reaching a user."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as error:  # noqa: BLE001
+        if debugging():
+            raise
+        print(f"error: unexpected {type(error).__name__}: {error} (a bug in factcheck; rerun with --debug for the traceback)", file=sys.stderr)
+        sys.exit(EXIT_ERROR)
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(app())
+    main()

@@ -11,10 +11,11 @@ import gc
 import hashlib
 import os
 import pickle
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -213,22 +214,19 @@ def _name_score(a: str, b: str, **kwargs) -> float:
 # ------------------------------------------------------------------------------ loading
 
 
-def load_index(facts: Path, cache_dir: Path | None = None) -> FactIndex:
+def load_index(facts: Path, cache_dir: Path | None = None, warn: Callable[[str], None] | None = None) -> FactIndex:
     """The fact base as an index; schema problems stop the check (``facts validate`` explains).
 
     With ``cache_dir``, the built index is kept there as a pickle keyed by the fact files'
-    content and the verifier's code, so a large fact base loads in a fraction of a second.
+    content and all of the package's code, so a large fact base loads in a fraction of a
+    second. A cached file that cannot be used is rebuilt, and ``warn`` says so.
     """
+    warn = warn or _warn
     cached = _index_cache_file(facts, cache_dir) if cache_dir else None
     if cached is not None and cached.exists():
-        try:
-            gc.disable()  # unpickling 100k objects: the cyclic GC would rescan them again and again
-            with cached.open("rb") as handle:
-                return pickle.load(handle)
-        except Exception:  # a damaged or foreign pickle is rebuilt, never trusted
-            cached.unlink(missing_ok=True)
-        finally:
-            gc.enable()
+        index = _read_cached(cached, warn)
+        if index is not None:
+            return index
     base, problems = load_fact_base(facts)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
@@ -238,12 +236,43 @@ def load_index(facts: Path, cache_dir: Path | None = None) -> FactIndex:
     index = FactIndex.build(base)
     if cached is not None:
         index = index.compact()
+        _write_cached(cached, index, warn)
+    return index
+
+
+def _warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def _read_cached(cached: Path, warn: Callable[[str], None]) -> FactIndex | None:
+    """The pickled index, or None (with a warning) when it is damaged or not ours."""
+    try:
+        gc.disable()  # unpickling 100k objects: the cyclic GC would rescan them again and again
+        with cached.open("rb") as handle:
+            index = pickle.load(handle)
+        if isinstance(index, FactIndex):
+            return index
+        problem = f"it holds a {type(index).__name__}, not a fact index"
+    except Exception as error:  # noqa: BLE001 - a damaged or foreign pickle is rebuilt, never trusted
+        problem = f"{type(error).__name__}: {error}"
+    finally:
+        gc.enable()
+    warn(f"fact index cache {cached} is unusable ({problem}); rebuilding it")
+    cached.unlink(missing_ok=True)
+    return None
+
+
+def _write_cached(cached: Path, index: FactIndex, warn: Callable[[str], None]) -> None:
+    """Keep the index for next time; a cache folder that cannot be written only costs speed."""
+    temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+    try:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
         with temporary.open("wb") as handle:
             pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, cached)
-    return index
+    except OSError as error:
+        warn(f"cannot write the fact index cache in {cached.parent} ({error.strerror}); continuing without it")
+        temporary.unlink(missing_ok=True)
 
 
 def _index_cache_file(facts: Path, cache_dir: Path) -> Path:

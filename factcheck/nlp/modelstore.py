@@ -13,8 +13,10 @@ This module does not import Stanza; it only looks at files.
 from __future__ import annotations
 
 import json
+import hashlib
 import os
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -77,13 +79,19 @@ class ModelSource(BaseModel):
 
     @property
     def version(self) -> str:
-        """A short identity for caches and reports: origin plus the files' sizes and times."""
-        parts = [self.origin.value]
-        for path in (self.tokenizer, self.pos):
-            if path is not None and path.exists():
-                stat = path.stat()
-                parts.append(f"{path.name}:{stat.st_size}")
-        return "|".join(parts)
+        """A short identity for caches: origin plus a hash of the model files' bytes (a
+        retrained model of the same size is a different model)."""
+        return self.origin.value + ":" + _files_digest(tuple(p for p in (self.tokenizer, self.pos) if p is not None and p.exists()))
+
+
+@lru_cache(maxsize=8)
+def _files_digest(paths: tuple[Path, ...]) -> str:
+    """sha256 over the files' bytes, computed once per process (the models are ~6 MB)."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:20]
 
 
 def stanza_resources_dir() -> Path:

@@ -1,5 +1,5 @@
-"""One self-contained HTML page per run: a summary table, then each article with its claims
-highlighted by verdict; hover a claim for its verdict and evidence, click it for the details.
+"""One self-contained HTML page per run (``check -f html``): each article with its claims
+highlighted by verdict, then a summary table; hover a claim for its verdict and evidence, click it for the details.
 
 Every piece of article or fact text is escaped (``html.escape`` with quotes), and the page
 carries no script at all, so hostile article text is shown, never run.
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from typing import Iterable, Iterator
 
 from factcheck.model.report import DocumentReport, suppressed
 from factcheck.model.claims import Claim, Verdict
@@ -99,24 +100,25 @@ def _article(report: DocumentReport, show_suppressed: bool) -> str:
     return "\n".join(parts)
 
 
-def render_html(reports: list[DocumentReport], show_suppressed: bool = False) -> str:
+def reports(items: Iterable[DocumentReport], show_suppressed: bool = False) -> Iterator[str]:
+    """The page, streamed: each article as it is checked, the summary table at the end."""
+    yield f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>factcheck report</title><style>{CSS}</style></head>
+<body><h1>factcheck report</h1>
+<p class="small"><a href="#summary">Summary</a> at the end. Hover a highlighted claim for its verdict and evidence; click it for the details.
+<mark class="contradicted">contradicted</mark> <mark class="ambiguous">ambiguous</mark>
+<mark class="unverifiable">unverifiable</mark> <mark class="supported">supported</mark></p>
+"""
     rows = []
-    for report in reports:
+    for report in items:
         counts = Counter(c.verdict.value for c in report.claims if show_suppressed or not suppressed(c))
         hidden = sum(1 for c in report.claims if suppressed(c))
         rows.append("<tr>" + "".join(f"<td>{_e(v)}</td>" for v in (
             report.document.source, len(report.claims), counts.get("supported", 0), counts.get("contradicted", 0),
             counts.get("ambiguous", 0), counts.get("unverifiable", 0), len(report.inconsistencies), hidden)) + "</tr>")
+        yield _article(report, show_suppressed) + "\n"
     header = "".join(f"<th>{h}</th>" for h in ("article", "claims", "supported", "contradicted", "ambiguous", "unverifiable", "inconsistent", "dismissed"))
-    body = "\n".join(_article(r, show_suppressed) for r in reports)
-    return f"""<!DOCTYPE html>
-<html lang="vi"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>factcheck report</title><style>{CSS}</style></head>
-<body><h1>factcheck report</h1>
-<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>
-<p class="small">Hover a highlighted claim for its verdict and evidence; click it for the details.
-<mark class="contradicted">contradicted</mark> <mark class="ambiguous">ambiguous</mark>
-<mark class="unverifiable">unverifiable</mark> <mark class="supported">supported</mark></p>
-{body}
-</body></html>"""
+    yield (f'<h2 id="summary">Summary</h2>\n<table><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>\n'
+           "</body></html>\n")

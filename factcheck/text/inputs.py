@@ -1,20 +1,38 @@
-"""The library API for reading articles: files, directories, globs and standard input."""
+"""Where articles come from: files, directories, globs and standard input, read lazily.
+
+``iter_inputs`` turns what the user typed into article paths one at a time, and
+``iter_documents`` reads each one only when the pipeline asks for it, so checking a
+million articles never holds more than the batches in flight.
+
+Every article gets a ``key``, its identity in review decisions: the article's own id when
+the file carries one (Dân trí ``# doc_id``), else its path relative to the working
+directory when it lies below it (``archive/2024/index.md``), else its path relative to
+the folder given on the command line. Two ``index.md`` in two folders are two articles.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import glob
+import os
 import sys
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator, NamedTuple
 
 from factcheck.model.document import Document
 from factcheck.model.errors import InputError
-from factcheck.text.readers import parse_document, read_document
-
-
+from factcheck.text.readers import decode, parse_document, read_document
 
 STDIN = Path("-")
+STDIN_KEY = "<stdin>"
+GLOB_CHARACTERS = "*?["
+
+
+class ArticlePath(NamedTuple):
+    """One article file and its identity for review decisions."""
+
+    path: Path
+    key: str
 
 
 def _is_article(path: Path) -> bool:
@@ -29,40 +47,72 @@ def _is_article(path: Path) -> bool:
     return False
 
 
-def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
-    """Files as given; directories become their article files (recursively, sorted);
-    glob patterns ("archive/**/*.txt") are expanded; "-" stands for standard input."""
-    paths: list[Path] = []
+def article_key(path: Path, root: Path | None = None) -> str:
+    """``path`` relative to the working directory when below it, else to ``root``."""
+    resolved = path.resolve()
+    for base in (Path.cwd(), root):
+        if base is None:
+            continue
+        try:
+            return resolved.relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    """Article files below ``directory``, sorted, one folder at a time (symlinked folders
+    are not followed, so a link to a parent cannot loop)."""
+    for current, folders, files in os.walk(directory):
+        folders.sort()
+        for name in sorted(files):
+            path = Path(current) / name
+            if path.is_file() and _is_article(path):
+                yield path
+
+
+def iter_inputs(inputs: Iterable[Path]) -> Iterator[ArticlePath]:
+    """Files as given; directories become their article files (recursively, sorted); glob
+    patterns ("archive/**/*.txt") are expanded; "-" stands for standard input."""
     for item in inputs:
         item = Path(item)
         if item == STDIN:
-            paths.append(item)
-            continue
-        if not item.exists() and any(ch in str(item) for ch in "*?["):
-            matched = sorted(Path(p) for p in glob.glob(str(item), recursive=True) if Path(p).is_file())
+            yield ArticlePath(item, STDIN_KEY)
+        elif not item.exists() and any(ch in str(item) for ch in GLOB_CHARACTERS):
+            matched = sorted(Path(p) for p in glob.iglob(str(item), recursive=True) if Path(p).is_file())
             if not matched:
                 raise InputError(item, "pattern matches no file")
-            paths.extend(matched)
-            continue
-        if item.is_dir():
-            found = sorted(p for p in item.rglob("*") if p.is_file() and _is_article(p))
+            for path in matched:
+                yield ArticlePath(path, article_key(path))
+        elif item.is_dir():
+            found = False
+            for path in _walk(item):
+                found = True
+                yield ArticlePath(path, article_key(path, item))
             if not found:
                 raise InputError(item, "directory holds no article files", hint="expected *.txt, or *.md with front matter")
-            paths.extend(found)
         elif not item.exists():
             raise InputError(item, "no such file")
         else:
-            paths.append(item)
-    return paths
+            yield ArticlePath(item, article_key(item))
+
+
+def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
+    """All article paths at once (for callers that need the list, such as tests)."""
+    return [article.path for article in iter_inputs(inputs)]
+
+
+def iter_documents(inputs: Iterable[Path], fmt: str = "auto", date: dt.date | None = None) -> Iterator[Document]:
+    """Each article parsed when it is asked for; the file's own id wins over its path."""
+    for article in iter_inputs(inputs):
+        if article.path == STDIN:
+            document = parse_document(decode(sys.stdin.buffer.read(), STDIN_KEY), STDIN_KEY, fmt, date)
+        else:
+            document = read_document(article.path, fmt, date)
+        if document.key is None:
+            document = document.model_copy(update={"key": article.key})
+        yield document
 
 
 def load_documents(inputs: Iterable[Path], fmt: str = "auto", date: dt.date | None = None) -> list[Document]:
-    documents = []
-    for path in expand_inputs(inputs):
-        if path == STDIN:
-            from factcheck.text.readers import decode
-
-            documents.append(parse_document(decode(sys.stdin.buffer.read(), "<stdin>"), "<stdin>", fmt, date))
-        else:
-            documents.append(read_document(path, fmt, date))
-    return documents
+    return list(iter_documents(inputs, fmt, date))
