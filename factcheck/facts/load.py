@@ -13,15 +13,32 @@ import yaml
 from pydantic import ValidationError
 
 from factcheck.facts.schema import FactBase, FactBaseError, FactFile, FactProblem
+from factcheck.text import yamlfile
+
+
+FACT_SUFFIXES = (".yaml", ".yml")
 
 
 def fact_files(directory: Path) -> list[Path]:
+    """Every fact file under ``directory`` (or the one file given). A name that looks like a
+    fact file but cannot be read as one (``.YAML``, a directory ``x.yaml``, a dangling
+    link) is an error, not silently skipped."""
     directory = Path(directory)
     if directory.is_file():
         return [directory]
     if not directory.is_dir():
         raise FactBaseError(f"{directory}: fact base folder not found (pass --facts DIR)")
-    return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    found = []
+    for path in sorted(directory.rglob("*")):
+        if path.suffix.lower() not in FACT_SUFFIXES:
+            continue
+        if path.suffix not in FACT_SUFFIXES:
+            raise FactBaseError(f"{path}: fact files end in .yaml or .yml (lower case); rename it")
+        if not path.is_file():
+            what = "a directory" if path.is_dir() else "a broken link or not a regular file"
+            raise FactBaseError(f"{path}: named like a fact file but is {what}; remove or rename it")
+        found.append(path)
+    return found
 
 
 def _line_map(node: yaml.Node, path: tuple = (), into: dict | None = None) -> dict[tuple, int]:
@@ -41,27 +58,19 @@ def _line_map(node: yaml.Node, path: tuple = (), into: dict | None = None) -> di
     return into
 
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster on big fact bases
-
-
 def _read_yaml(path: Path) -> tuple[Any, dict[tuple, int]]:
+    """The file's data and the line of every key, read strictly (``text/yamlfile.py``)."""
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
         raise FactBaseError(f"{path}: not valid UTF-8 at byte {error.start}; save it as UTF-8") from None
     except OSError as error:
         raise FactBaseError(f"{path}: cannot read: {error.strerror}") from None
-    loader = _Loader(text)
     try:  # one parse gives both the node tree (for line numbers) and the data
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        problem = getattr(error, "problem", None) or str(error)
-        raise FactBaseError(f"{where}: broken YAML: {problem}") from None
-    finally:
-        loader.dispose()
+        node = yamlfile.compose(text)
+        data = yamlfile.construct(node)
+    except yamlfile.YamlProblem as problem:
+        raise FactBaseError(f"{problem.where(str(path))}: {problem.message}") from None
     return data, (_line_map(node) if node is not None else {})
 
 

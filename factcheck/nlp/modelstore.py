@@ -81,14 +81,16 @@ class ModelSource(BaseModel):
     def version(self) -> str:
         """A short identity for caches: origin plus a hash of the model files' bytes (a
         retrained model of the same size is a different model)."""
-        return self.origin.value + ":" + _files_digest(tuple(p for p in (self.tokenizer, self.pos) if p is not None and p.exists()))
+        files = tuple((p, p.stat().st_size, p.stat().st_mtime_ns) for p in (self.tokenizer, self.pos) if p is not None and p.exists())
+        return self.origin.value + ":" + _files_digest(files)
 
 
 @lru_cache(maxsize=8)
-def _files_digest(paths: tuple[Path, ...]) -> str:
-    """sha256 over the files' bytes, computed once per process (the models are ~6 MB)."""
+def _files_digest(files: tuple[tuple[Path, int, int], ...]) -> str:
+    """sha256 over the files' bytes (the models are ~6 MB), computed once per process for
+    each state of the files (path, size and modification time)."""
     digest = hashlib.sha256()
-    for path in paths:
+    for path, _, _ in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:20]

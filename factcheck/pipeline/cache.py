@@ -41,8 +41,15 @@ _SENTENCES = TypeAdapter(list[Sentence])
 
 
 def cache_key(document: Document, models_version: str, version: str) -> str:
+    """What the analysis depends on: the article body from where it starts (so offsets and
+    lines hold), its paragraphs, date and format, and the code and models. Header lines
+    such as ``# doc_id`` or ``# url`` are not analysed, so an article re-filed under another
+    id of the same length reuses its analysis."""
+    body = document.paragraphs[0].start if document.paragraphs else 0
+    paragraphs = ",".join(f"{p.start}-{p.end}" for p in document.paragraphs)
+    lines_before = str(document.text.count("\n", 0, body))
     digest = hashlib.sha256()
-    for part in (version, models_version, document.format, str(document.date), document.text):
+    for part in (version, models_version, document.format, str(document.date), str(body), lines_before, paragraphs, document.text[body:]):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()

@@ -18,10 +18,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-import yaml
 
 from factcheck.model.document import Document, Span
 from factcheck.model.errors import InputError
+from factcheck.text import yamlfile
 
 FORMATS = ("auto", "seed", "dantri", "markdown", "text")
 
@@ -133,11 +133,10 @@ def parse_document(text: str, path: Path | str = "<input>", fmt: str = "auto", d
 
 def _front_matter_date(block: str, path) -> dt.date | None:
     try:
-        meta = yaml.safe_load(block) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else None
-        raise InputError(path, f"front matter is not valid YAML: {getattr(error, 'problem', error)}", line=line) from None
+        meta = yamlfile.load(block) or {}
+    except yamlfile.YamlProblem as problem:
+        line = problem.line + 1 if problem.line else None  # the block starts on the file's second line
+        raise InputError(path, f"front matter: {problem.message}", line=line) from None
     if not isinstance(meta, dict) or "date" not in meta or meta["date"] is None:
         return None
     value = meta["date"]
