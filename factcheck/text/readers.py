@@ -133,10 +133,9 @@ def parse_document(text: str, path: Path | str = "<input>", fmt: str = "auto", d
 
 def _front_matter_date(block: str, path) -> dt.date | None:
     try:
-        meta = yamlfile.load(block) or {}
+        meta = yamlfile.load(block, first_line=2) or {}  # the block starts on the file's second line
     except yamlfile.YamlProblem as problem:
-        line = problem.line + 1 if problem.line else None  # the block starts on the file's second line
-        raise InputError(path, f"front matter: {problem.message}", line=line) from None
+        raise InputError(path, f"front matter: {problem.message}", line=problem.line) from None
     if not isinstance(meta, dict) or "date" not in meta or meta["date"] is None:
         return None
     value = meta["date"]

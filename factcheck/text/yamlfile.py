@@ -39,19 +39,24 @@ class YamlProblem(ValueError):
         return f"{source}:{self.line}" + (f":{self.column}" if self.column else "")
 
 
-def compose(text: str) -> yaml.Node | None:
-    """The node tree of a one-document YAML text, checked (see the module docstring)."""
+def compose(text: str, first_line: int = 1) -> yaml.Node | None:
+    """The node tree of a one-document YAML text, checked (see the module docstring).
+    ``first_line`` is the text's first line in its file (front matter starts on line 2)."""
+    shift = first_line - 1
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
-        raise YamlProblem(f"broken YAML: {problem}", mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
+        raise YamlProblem(f"broken YAML: {problem}", mark.line + 1 + shift if mark else None, mark.column + 1 if mark else None) from None
     finally:
         loader.dispose()
     if node is not None:
-        check_tree(node)
+        try:
+            check_tree(node, shift)
+        except YamlProblem as problem:
+            raise problem from None
     return node
 
 
@@ -71,16 +76,16 @@ def construct(node: yaml.Node | None) -> Any:
         loader.dispose()
 
 
-def load(text: str) -> Any:
+def load(text: str, first_line: int = 1) -> Any:
     """Parse a YAML text strictly: duplicate keys, alias bombs and deep nesting are errors."""
-    return construct(compose(text))
+    return construct(compose(text, first_line))
 
 
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
+def _line(node: yaml.Node, shift: int = 0) -> int:
+    return node.start_mark.line + 1 + shift
 
 
-def check_tree(root: yaml.Node) -> None:
+def check_tree(root: yaml.Node, shift: int = 0) -> None:
     """Reject duplicate keys, recursive aliases, too deep nesting and too many nodes once
     aliases are expanded. Iterative, so a deep document cannot overflow the stack."""
     expanded: dict[int, int] = {}  # id(node) -> node count with aliases expanded
@@ -95,17 +100,17 @@ def check_tree(root: yaml.Node) -> None:
             total = 1 + sum(expanded[id(child)] for child in children)
             if total > MAX_NODES:
                 raise YamlProblem(f"the document expands to more than {MAX_NODES:,} values (aliases reused too often); "
-                                  "write the data out instead of repeating aliases", _line(node))
+                                  "write the data out instead of repeating aliases", _line(node, shift))
             expanded[key] = total
             continue
         if key in expanded:
             continue
         if key in on_path:
-            raise YamlProblem("a recursive alias (an anchor used inside itself)", _line(node))
+            raise YamlProblem("a recursive alias (an anchor used inside itself)", _line(node, shift))
         if depth > MAX_DEPTH:
-            raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", _line(node))
+            raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", _line(node, shift))
         if isinstance(node, yaml.MappingNode):
-            _check_keys(node)
+            _check_keys(node, shift)
         on_path.add(key)
         stack.append((node, depth, True))
         for child in _children(node):
@@ -121,7 +126,7 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def _check_keys(node: yaml.MappingNode) -> None:
+def _check_keys(node: yaml.MappingNode, shift: int = 0) -> None:
     seen: dict[str, int] = {}
     for key, _ in node.value:
         if not isinstance(key, yaml.ScalarNode):
@@ -130,5 +135,5 @@ def _check_keys(node: yaml.MappingNode) -> None:
             continue
         if key.value in seen:
             raise YamlProblem(f"key {key.value!r} appears twice in one mapping (first at line {seen[key.value]}); "
-                              "YAML would keep only the last one: merge them", _line(key), key.start_mark.column + 1)
-        seen[key.value] = _line(key)
+                              "YAML would keep only the last one: merge them", _line(key, shift), key.start_mark.column + 1)
+        seen[key.value] = _line(key, shift)
