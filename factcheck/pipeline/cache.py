@@ -80,6 +80,15 @@ def _looks_like_cache(path: Path) -> bool:
     return head == SQLITE_MAGIC or head == b"" or path.suffix.lower() in CACHE_SUFFIXES
 
 
+def check_cache_path(path: Path) -> None:
+    """Refuse a cache path that holds something else: the user's file is never replaced."""
+    if path.is_dir():
+        raise FactcheckError(f"{path}: the analysis cache path is a directory; pass --cache FILE.sqlite or --no-cache")
+    if path.exists() and not _looks_like_cache(path):
+        raise FactcheckError(f"{path}: not an analysis cache (not a SQLite file); refusing to replace it: "
+                             "pass --cache with a new FILE.sqlite or --no-cache")
+
+
 class AnalysisCache:
     """SQLite store of analyses. Safe for several processes; a corrupt file is rebuilt."""
 
@@ -100,11 +109,7 @@ class AnalysisCache:
         return connection
 
     def _open(self) -> None:
-        if self.path.is_dir():
-            raise FactcheckError(f"{self.path}: the analysis cache path is a directory; pass --cache FILE.sqlite or --no-cache")
-        if self.path.exists() and not _looks_like_cache(self.path):
-            raise FactcheckError(f"{self.path}: not an analysis cache (not a SQLite file); refusing to replace it: "
-                                 "pass --cache with a new FILE.sqlite or --no-cache")
+        check_cache_path(self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:

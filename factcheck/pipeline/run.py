@@ -20,7 +20,7 @@ from factcheck.model.claims import Claim
 from factcheck.model.document import Document
 from factcheck.model.errors import FactcheckError
 from factcheck.model.report import DocumentReport
-from factcheck.pipeline.cache import default_cache_path
+from factcheck.pipeline.cache import check_cache_path, default_cache_path
 from factcheck.pipeline.check import check_document
 from factcheck.pipeline.engines import BATCH_SIZE, AnalysisSettings, attach, iter_analyses
 from factcheck.text.inputs import iter_documents
@@ -66,6 +66,8 @@ def analyze(documents: Iterable[Document], options: Options, sentences: bool = F
 
 def load_facts(facts: Path, options: Options) -> FactIndex:
     """The fact base as an index, from the cached pickle when the fact files are unchanged."""
+    if options.cache is not None:
+        check_cache_path(options.cache)  # before anything is written beside it
     return load_index(facts, options.facts_cache_dir)
 
 

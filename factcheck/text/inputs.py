@@ -13,7 +13,6 @@ the folder given on the command line. Two ``index.md`` in two folders are two ar
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import os
 import sys
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import Iterable, Iterator, NamedTuple
 
 from factcheck.model.document import Document
 from factcheck.model.errors import InputError
-from factcheck.text.readers import decode, parse_document, read_document
+from factcheck.text.readers import read_document, read_stream
 
 STDIN = Path("-")
 STDIN_KEY = "<stdin>"
@@ -79,7 +78,7 @@ def iter_inputs(inputs: Iterable[Path]) -> Iterator[ArticlePath]:
         if item == STDIN:
             yield ArticlePath(item, STDIN_KEY)
         elif not item.exists() and any(ch in str(item) for ch in GLOB_CHARACTERS):
-            matched = sorted(Path(p) for p in glob.iglob(str(item), recursive=True) if Path(p).is_file())
+            matched = _glob(item)
             if not matched:
                 raise InputError(item, "pattern matches no file")
             for path in matched:
@@ -91,10 +90,31 @@ def iter_inputs(inputs: Iterable[Path]) -> Iterator[ArticlePath]:
                 yield ArticlePath(path, article_key(path, item))
             if not found:
                 raise InputError(item, "directory holds no article files", hint="expected *.txt, or *.md with front matter")
+        elif item.is_symlink() and not item.exists():
+            raise InputError(item, "broken symbolic link or a link loop")
         elif not item.exists():
             raise InputError(item, "no such file")
         else:
             yield ArticlePath(item, article_key(item))
+
+
+def _glob(pattern: Path) -> list[Path]:
+    """Files matching ``pattern``, each once: ``**`` does not descend into symbolic links to
+    folders (a ``self -> .`` link would repeat every article, two of them never end)."""
+    parts = pattern.parts
+    fixed = next(i for i, part in enumerate(parts) if any(ch in part for ch in GLOB_CHARACTERS))
+    base = Path(*parts[:fixed]) if fixed else Path(".")
+    rest = str(Path(*parts[fixed:]))
+    seen: set[Path] = set()
+    matched = []
+    for path in sorted(base.glob(rest)):
+        if not path.is_file():
+            continue
+        real = path.resolve()
+        if real not in seen:
+            seen.add(real)
+            matched.append(Path(os.path.join(*parts[:fixed], *path.relative_to(base).parts)) if fixed else path)
+    return matched
 
 
 def expand_inputs(inputs: Iterable[Path]) -> list[Path]:
@@ -106,7 +126,7 @@ def iter_documents(inputs: Iterable[Path], fmt: str = "auto", date: dt.date | No
     """Each article parsed when it is asked for; the file's own id wins over its path."""
     for article in iter_inputs(inputs):
         if article.path == STDIN:
-            document = parse_document(decode(sys.stdin.buffer.read(), STDIN_KEY), STDIN_KEY, fmt, date)
+            document = read_stream(getattr(sys.stdin, "buffer", None), STDIN_KEY, fmt, date)
         else:
             document = read_document(article.path, fmt, date)
         if document.key is None:

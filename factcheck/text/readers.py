@@ -16,7 +16,9 @@ itself; ``Document.paragraphs`` are the spans to analyze (headers are left out).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from pathlib import Path
 
 from factcheck.model.document import Document, Span
@@ -24,6 +26,9 @@ from factcheck.model.errors import InputError
 from factcheck.text import yamlfile
 
 FORMATS = ("auto", "seed", "dantri", "markdown", "text")
+# The largest article read, in bytes: news articles are a few kB; anything past this is a
+# mistake (a log, a dump, /dev/zero) that would otherwise fill memory.
+MAX_ARTICLE_BYTES = int(float(os.environ.get("FACTCHECK_MAX_ARTICLE_MB", "10")) * 1_000_000)
 
 _SEED_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})[ \t]*")
 _DANTRI_HEADER = re.compile(r"^#\s*(\w+)\s*=\s*(.*?)\s*$")
@@ -154,14 +159,37 @@ def _strip_markdown_marks(text: str, span: Span) -> Span:
 
 
 def read_document(path: Path, fmt: str = "auto", date: dt.date | None = None) -> Document:
-    """Read and parse one article file."""
+    """Read and parse one article file: a regular file of at most ``MAX_ARTICLE_BYTES``."""
     path = Path(path)
     if not path.exists():
-        raise InputError(path, "no such file")
+        problem = "broken symbolic link or a link loop" if path.is_symlink() else "no such file"
+        raise InputError(path, problem)
     if path.is_dir():
         raise InputError(path, "is a directory", hint="pass the files inside it, e.g. DIR/*.txt")
     try:
-        data = path.read_bytes()
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(path, "not a regular file (a pipe, socket or device)", hint="save the article to a file, or pipe it to '-'")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_ARTICLE_BYTES + 1)
     except OSError as error:
         raise InputError(path, f"cannot read: {error.strerror}") from None
-    return parse_document(decode(data, path), path, fmt, date)
+    return parse_document(decode(_within_limit(data, path), path), path, fmt, date)
+
+
+def read_stream(stream, name: str = "<stdin>", fmt: str = "auto", date: dt.date | None = None) -> Document:
+    """An article from a binary stream (standard input), with the same size limit."""
+    if stream is None or stream.closed:
+        raise InputError(name, "standard input is closed", hint="pipe an article in, or pass file names")
+    try:
+        data = stream.read(MAX_ARTICLE_BYTES + 1)
+    except (OSError, ValueError) as error:
+        raise InputError(name, f"cannot read: {error}") from None
+    return parse_document(decode(_within_limit(data, name), name), name, fmt, date)
+
+
+def _within_limit(data: bytes, path: Path | str) -> bytes:
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise InputError(path, f"larger than {MAX_ARTICLE_BYTES // 1_000_000} MB, the most one article may be",
+                         hint="split it into articles, or set FACTCHECK_MAX_ARTICLE_MB")
+    return data
