@@ -21,7 +21,8 @@ def run(*args):
     "content, message",
     [
         (b"", "file is empty"),
-        (b"\xff\xfe\x00bad", "not valid UTF-8"),
+        (b"\xff\xfe\x00bad", "is UTF-16, not UTF-8"),
+        (b"ok\n\xe0 cp1258\n", "not valid UTF-8"),
         (b" date 2026-02-30 Bad date.", "not a date"),
     ],
 )

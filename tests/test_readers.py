@@ -75,7 +75,26 @@ def test_readers_non_utf8_names_line_and_column():
 
 
 def test_readers_bom_and_crlf_are_accepted():
-    assert decode(b"\xef\xbb\xbfA\r\nB", "x") == "A\nB"
+    assert decode(b"\xef\xbb\xbfA\r\nB", "x") == "\ufeffA\r\nB"
+
+
+@pytest.mark.parametrize("prefix, newline", [("", "\r\n"), ("\ufeff", "\n"), ("\ufeff", "\r\n"), ("", "\r")])
+def test_readers_offsets_point_into_the_raw_file_with_bom_and_crlf(tmp_path, prefix, newline):
+    """Regression: offsets were into a copy without the BOM and with CRLF made LF."""
+    from factcheck.extract.engine import extract
+
+    text = prefix + newline.join([" date 2026-01-31 Hôm qua có 5 người bị thương.", "Ngày 30/1, 3 xe hư hỏng.", "Tỷ số hòa 2-2."]) + newline
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode("utf-8"))
+    document = read_document(path)
+    raw = path.read_bytes().decode("utf-8")
+    claims = extract(document)
+    assert len(claims) >= 4
+    for claim in claims:
+        assert raw[claim.start:claim.end] == claim.text
+        line_start = max(raw.rfind("\n", 0, claim.start), raw.rfind("\r", 0, claim.start)) + 1
+        assert claim.column == claim.start - line_start + 1
+    assert [c.line for c in claims if c.text == "2-2" or c.text.endswith("2-2")] == [3]
 
 
 def test_readers_broken_front_matter_names_the_line():

@@ -8,9 +8,13 @@ Nothing here depends on Stanza: tests build these objects by hand or from CoNLL-
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")  # as editors count lines: CRLF, CR or LF
 
 
 class Span(BaseModel):
@@ -60,7 +64,7 @@ class Document(BaseModel):
         computed for (``model_copy(update={"text": ...})`` copies private state too)."""
         if self._line_cache is None or self._line_cache[0] is not self.text:
             starts = [0]
-            starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+            starts.extend(match.end() for match in _LINE_END.finditer(self.text))
             self._line_cache = (self.text, starts)
         return self._line_cache[1]
 

@@ -36,9 +36,10 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(\n|\Z)", re.DOTALL)
 
 
 def decode(data: bytes, path: Path | str) -> str:
-    """UTF-8 (with or without BOM) or a clear error pointing at the first bad byte."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    """UTF-8 (a byte-order mark stays, as the character U+FEFF, so offsets count it), or a
+    clear error pointing at the first bad byte (and naming UTF-16 when the file is that)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "is UTF-16, not UTF-8", hint="save it as UTF-8, e.g. iconv -f UTF-16 -t UTF-8")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -51,7 +52,7 @@ def decode(data: bytes, path: Path | str) -> str:
             column=column,
             hint="save the file as UTF-8, e.g. iconv -f WINDOWS-1258 -t UTF-8",
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def line_paragraphs(text: str, start: int, end: int) -> list[Span]:
@@ -94,7 +95,15 @@ def detect_format(text: str, path: Path | str) -> str:
 
 
 def parse_document(text: str, path: Path | str = "<input>", fmt: str = "auto", date: dt.date | None = None) -> Document:
-    """Turn decoded text into a Document (no NLP yet); ``date`` overrides the file's own."""
+    """Turn decoded text into a Document (no NLP yet); ``date`` overrides the file's own.
+
+    ``Document.text`` is ``text`` exactly, byte-order mark and CRLF line ends included, so
+    every offset is a character offset into the file. Headers and paragraphs are found on
+    a same-length copy where CRLF reads as " \n" and a lone CR as "\n".
+    """
+    raw = text
+    bom = 1 if raw.startswith("\ufeff") else 0
+    text = raw[bom:].replace("\r\n", " \n").replace("\r", "\n")
     if fmt not in FORMATS:
         raise InputError(path, f"unknown format {fmt!r}", hint="use one of: " + ", ".join(FORMATS))
     if not text.strip():
@@ -130,10 +139,10 @@ def parse_document(text: str, path: Path | str = "<input>", fmt: str = "auto", d
         paragraphs = [_strip_markdown_marks(text, s) for s in blank_line_paragraphs(text, body_start, len(text))]
     if paragraphs is None:
         paragraphs = line_paragraphs(text, body_start, len(text))
-    paragraphs = [p for p in paragraphs if p.end > p.start]
+    paragraphs = [Span(start=p.start + bom, end=p.end + bom) for p in paragraphs if p.end > p.start]
     if not paragraphs:
         raise InputError(path, "no article text after the header", hint="add the article's paragraphs")
-    return Document(text=text, date=date or file_date, source=str(path), key=key, url=url, format=fmt, paragraphs=paragraphs)
+    return Document(text=raw, date=date or file_date, source=str(path), key=key, url=url, format=fmt, paragraphs=paragraphs)
 
 
 def _front_matter_date(block: str, path) -> dt.date | None:
