@@ -82,3 +82,35 @@ def test_hostile_user_file_is_never_replaced(tmp_path, flag):
             assert result.returncode == 2 and "read-only" in result.stderr
         assert oct(precious.stat().st_mode & 0o777) == "0o444"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["people.yaml"]
+
+
+@pytest.mark.parametrize("content", ["a: [\n", "- 1\n- 2\n", b"\x00\xff\xfe binary", "dir"])
+def test_hostile_expectation_file_is_one_clear_error(tmp_path, content):
+    expect = tmp_path / "expect.yaml"
+    if content == "dir":
+        expect.mkdir()
+    elif isinstance(content, bytes):
+        expect.write_bytes(content)
+    else:
+        expect.write_text(content)
+    result = factcheck("facts", "validate", ROOT / "claims", "--no-nlp", "--against", SEEDS, "--expect", expect)
+    assert result.returncode == 2 and str(expect) in result.stderr
+
+
+@pytest.mark.parametrize("target", ["list", "dir", "outside"])
+def test_hostile_add_fact_into_a_bad_target_is_refused(tmp_path, target):
+    import shutil
+
+    from factcheck.facts.addfact import AddFactError, append_facts
+
+    facts = tmp_path / "claims"
+    shutil.copytree(ROOT / "claims", facts)
+    into = {"list": facts / "list.yaml", "dir": facts / "d.yaml", "outside": tmp_path / "elsewhere.yaml"}[target]
+    if target == "list":
+        into.write_text("- 1\n- 2\n")
+    elif target == "dir":
+        into.mkdir()
+    with pytest.raises(AddFactError, match={"list": "not a list", "dir": "is a directory", "outside": "outside the fact base"}[target]):
+        append_facts(into, {"locations": []}, facts)
+    if target == "list":
+        assert into.read_text() == "- 1\n- 2\n"

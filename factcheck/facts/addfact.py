@@ -75,13 +75,34 @@ def new_facts(claim: Claim, index: FactIndex, source: str, article_date: dt.date
     return {"entities": entities, section: [fact]}
 
 
+def _check_target(path: Path, facts_dir: Path) -> None:
+    """The fact must land where ``check`` will read it: a YAML file inside the fact base."""
+    if path.is_dir():
+        raise AddFactError(f"{path}: is a directory; --into takes a fact file such as {facts_dir}/reviewed.yaml")
+    if path.suffix not in (".yaml", ".yml"):
+        raise AddFactError(f"{path}: fact files end in .yaml or .yml")
+    try:
+        path.resolve().relative_to(Path(facts_dir).resolve())
+    except ValueError:
+        raise AddFactError(f"{path} is outside the fact base {facts_dir}: a fact there would never be used; "
+                           f"pick a file under {facts_dir}/ or pass --facts") from None
+
+
 def append_facts(path: Path, additions: dict[str, list[CommentedMap]], facts_dir: Path) -> list[str]:
     """Append to ``path`` keeping its formatting; validate; restore the file on errors."""
+    _check_target(path, facts_dir)
     yaml = YAML()
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
-    original = path.read_text(encoding="utf-8") if path.exists() else ""
-    document = yaml.load(original) if original.strip() else CommentedMap()
+    try:
+        original = path.read_text(encoding="utf-8") if path.exists() else ""
+        document = yaml.load(original) if original.strip() else CommentedMap()
+    except (OSError, UnicodeDecodeError) as error:
+        raise AddFactError(f"{path}: cannot read it as a fact file ({error})") from None
+    except Exception as error:  # ruamel's parser errors have no common public base
+        raise AddFactError(f"{path}: not valid YAML ({str(error).splitlines()[0]}); fix it first (factcheck facts validate)") from None
+    if not isinstance(document, dict):
+        raise AddFactError(f"{path}: a fact file is a mapping with sources/entities/locations/tenures/events, not a {type(document).__name__}")
     for section, items in additions.items():
         if not items:
             continue

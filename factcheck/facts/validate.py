@@ -23,7 +23,8 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz, process
 
-from factcheck.facts.schema import EntityType, FactBase, FactProblem
+from factcheck.facts.schema import EntityType, FactBase, FactBaseError, FactProblem
+from factcheck.text import yamlfile
 from factcheck.facts.load import load_fact_base
 from factcheck.text.normalize import match_key
 
@@ -154,14 +155,37 @@ def verdict_table(reports) -> dict[str, dict[str, str]]:
     return table
 
 
+def read_expectations(expected_file: Path) -> dict[str, dict[str, str]]:
+    """The committed verdicts, or one clear error naming the file and what is wrong."""
+    if expected_file.is_dir():
+        raise FactBaseError(f"{expected_file}: --expect names a directory; give the expectation file (e.g. tests/expected/seeds.yaml)")
+    try:
+        expected = yamlfile.load(expected_file.read_bytes().decode("utf-8")) or {}
+    except UnicodeDecodeError as error:
+        raise FactBaseError(f"{expected_file}: not valid UTF-8 at byte {error.start}; is this the expectation file?") from None
+    except OSError as error:
+        raise FactBaseError(f"{expected_file}: cannot read: {error.strerror}") from None
+    except yamlfile.YamlProblem as problem:
+        raise FactBaseError(f"{problem.where(str(expected_file))}: {problem.message}") from None
+    if not isinstance(expected, dict) or not all(isinstance(rows, dict) for rows in expected.values()):
+        raise FactBaseError(f"{expected_file}: an expectation file maps each article to {{'<line>:<kind>:<text>': verdict}}; "
+                            "regenerate it with --update-expect")
+    return expected
+
+
+def _line_of(key: str) -> int:
+    head = str(key).split(":", 1)[0]
+    return int(head) if head.isdigit() else 0
+
+
 def compare_expectations(actual: dict, expected_file: Path) -> list[FactProblem]:
-    expected = yaml.safe_load(expected_file.read_text(encoding="utf-8")) or {}
+    expected = read_expectations(expected_file)
     problems = []
     for article in sorted(set(actual) | set(expected)):
         have, want = actual.get(article, {}), expected.get(article, {})
-        for key in sorted(set(have) | set(want), key=lambda k: (int(k.split(":")[0]), k)):
+        for key in sorted(set(have) | set(want), key=lambda k: (_line_of(k), str(k))):
             if have.get(key) != want.get(key):
-                line = int(key.split(":")[0])
+                line = _line_of(key)
                 problems.append(FactProblem(file=article, line=line, path=key, code="F009",
                                             message=f"verdict {have.get(key) or 'missing'}, expected {want.get(key) or 'no such claim'} (per {expected_file})"))
     return problems
@@ -169,4 +193,6 @@ def compare_expectations(actual: dict, expected_file: Path) -> list[FactProblem]
 
 def write_expectations(actual: dict, path: Path) -> None:
     header = "# Verdicts `factcheck facts validate --against ... --expect` holds the fact base to.\n# Regenerate with --update-expect after a deliberate change, and review the diff.\n"
+    if path.is_dir():
+        raise FactBaseError(f"{path}: --expect names a directory; give a file to write")
     path.write_text(header + yaml.safe_dump(actual, allow_unicode=True, sort_keys=True, width=200), encoding="utf-8")
