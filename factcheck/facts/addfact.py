@@ -102,7 +102,7 @@ def append_facts(path: Path, additions: dict[str, list[CommentedMap]], facts_dir
     except Exception as error:  # ruamel's parser errors have no common public base
         raise AddFactError(f"{path}: not valid YAML ({str(error).splitlines()[0]}); fix it first (factcheck facts validate)") from None
     if not isinstance(document, dict):
-        raise AddFactError(f"{path}: a fact file is a mapping with sources/entities/locations/tenures/events, not a {type(document).__name__}")
+        raise AddFactError(f"{path}: a fact file is a mapping with sources/entities/locations/tenures/events, not a list or a single value")
     for section, items in additions.items():
         if not items:
             continue
