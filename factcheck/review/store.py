@@ -8,21 +8,19 @@ dismissed.
 The store is one YAML file in the repository (``reviews.yaml`` by default), keyed by
 fingerprint, each entry with its decision, who, when, note and the history of earlier
 decisions. Decisions are editorial records: every write takes an exclusive lock, writes a
-temporary file, fsyncs it and renames it over the old one, so two reviewers at once or a
-kill in the middle of a write never lose an entry.
+temporary file, fsyncs it and renames it over the old one (``factcheck.review.files``), so
+two reviewers at once or a kill in the middle of a write never lose an entry.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import getpass
 import hashlib
 import json
 import os
 import subprocess
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Iterator
@@ -33,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from factcheck.model.claims import Claim, Inconsistency
 from factcheck.model.report import Finding
 from factcheck.model.errors import FactcheckError
+from factcheck.review.files import atomic_write, exclusive_lock  # noqa: F401  (atomic_write: importable from here too)
 from factcheck.text.normalize import match_key
 
 DEFAULT_STORE = Path("reviews.yaml")
@@ -134,44 +133,13 @@ def _dump(store: ReviewStore) -> str:
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=120)
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        if os.environ.get("FACTCHECK_TEST_PAUSE_BEFORE_RENAME"):  # lets a test kill a writer here
-            import time
-
-            time.sleep(float(os.environ["FACTCHECK_TEST_PAUSE_BEFORE_RENAME"]))
-        os.replace(temporary, path)
-        directory = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-
-
 @contextlib.contextmanager
 def locked_store(path: Path) -> Iterator[ReviewStore]:
     """Read-modify-write the store under an exclusive lock; the change is saved on exit."""
-    lock_path = path.with_name(path.name + ".lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            store = load_store(path)
-            yield store
-            atomic_write(path, _dump(store))
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    with exclusive_lock(path):
+        store = load_store(path)
+        yield store
+        atomic_write(path, _dump(store))
 
 
 def default_reviewer() -> str:
