@@ -107,7 +107,7 @@ def analyzed_stream(documents, nlp: bool, models, cache, no_cache: bool, jobs: i
             yield attach(document, analysis), analysis.claims
 
 
-ReviewsOpt = typer.Option(None, "--reviews", envvar="FACTCHECK_REVIEWS", help="Review store (default: reviews.yaml).")
+ReviewsOpt = typer.Option(None, "--reviews", envvar="FACTCHECK_REVIEWS", help="Review store (default: reviews.jsonl; an old reviews.yaml is read, and converted on the first write).")
 
 
 FactsOpt = typer.Option(Path("claims"), "--facts", help="Fact base folder (YAML files).")
