@@ -312,6 +312,41 @@ def test_review_store_not_utf8_is_one_error_line(workspace):
     assert result.exit_code == 2 and f"{store}:1: not UTF-8" in result.output and len(result.output.strip().splitlines()) == 1
 
 
+def _article_with_repeated_claim(tmp_path) -> Path:
+    article = tmp_path / TALKS.name
+    text = TALKS.read_text(encoding="utf-8")
+    repeated = next(line for line in text.splitlines() if "quận Yokosuka, Tokyo" in line)
+    article.write_text(text + "\n" + repeated + "\n", encoding="utf-8")
+    return article
+
+
+def test_review_list_has_no_duplicate_rows(tmp_path):
+    article = _article_with_repeated_claim(tmp_path)
+    result = invoke("review", "list", article, "--no-nlp", "--reviews", tmp_path / "reviews.jsonl")
+    rows = [line for line in result.stdout.splitlines() if "quận Yokosuka, Tokyo" in line]
+    assert len(rows) == 1, result.stdout
+    ids = [line.split()[0] for line in result.stdout.splitlines()]
+    assert len(ids) == len(set(ids))
+
+
+def test_review_walk_asks_once_per_fingerprint(tmp_path):
+    article = _article_with_repeated_claim(tmp_path)
+    store = tmp_path / "reviews.jsonl"
+    result = runner.invoke(app, ["review", "walk", "--no-nlp", "--reviews", str(store), "--by", "lan", str(article)], input="d\nok\n" * 100)
+    assert result.exit_code == 0, result.output
+    decisions = load_store(store).decisions
+    asked = int(result.output.split(" decision(s) saved")[0].split()[-1])
+    assert asked == len(decisions) == len(store.read_text(encoding="utf-8").splitlines())  # one question, one line per finding
+    assert yokosuka_fingerprint(article, store)[0] in decisions
+
+
+@pytest.mark.parametrize("command", ["dismiss", "needs-source", "confirm", "reopen"])
+def test_review_unknown_id_hint_names_a_real_command(tmp_path, command):
+    result = invoke("review", command, "abc", "--reviews", tmp_path / "reviews.jsonl", "--note", "x")
+    assert result.exit_code == 2 and f"factcheck review {command} abc" in result.output
+    assert invoke("review", command, "--help").exit_code == 0
+
+
 def test_review_compact_keeps_history_and_merged_decisions(tmp_path):
     store = tmp_path / "reviews.jsonl"
     finding = Finding(fingerprint="ab12", document="a.txt", kind="date", claim="ngày 30/1", verdict="contradicted", line=3)

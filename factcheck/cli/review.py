@@ -40,12 +40,15 @@ def review_list(
     valid = ["open", "all", *[d.value for d in Decision if d is not Decision.reopened]]
     if status not in valid:
         fail(f"unknown status {status!r}; use one of: {', '.join(valid)}")
-    rows = []
+    rows, seen = [], set()
     if files:
         reports, _, _ = _reports(files, facts, reviews, nlp)
         for report in reports:
             decided = {item.fingerprint: item.review for item in [*report.claims, *report.inconsistencies]}
             for finding in report.findings():
+                if finding.fingerprint in seen:  # a claim repeated in an article: one finding, one row
+                    continue
+                seen.add(finding.fingerprint)
                 review = decided.get(finding.fingerprint)
                 state = "open" if review in (None, Decision.reopened.value) else review
                 rows.append((finding.fingerprint, state, finding.document, finding.line, finding.verdict, finding.kind, finding.claim))
@@ -61,7 +64,7 @@ def review_list(
     typer.echo(f"{len(rows)} finding(s) {status}", err=True)
 
 
-def _decide(decision, identifier: str, note: str, by: Optional[str], files, facts: Path, reviews: Optional[Path], nlp: bool) -> None:
+def _decide(command: str, decision, identifier: str, note: str, by: Optional[str], files, facts: Path, reviews: Optional[Path], nlp: bool) -> None:
     from factcheck.model.report import Finding
     from factcheck.review.store import decide, default_reviewer, load_store, resolve_id, store_path
 
@@ -72,7 +75,7 @@ def _decide(decision, identifier: str, note: str, by: Optional[str], files, fact
         reports, store = [], load_store(path)
     found = {f.fingerprint: f for r in reports for f in r.findings()}
     if not files and not any(fp.startswith(identifier.lower()) for fp in store.decisions):
-        fail(f"finding {identifier!r} is not in {path}; pass the article(s) it comes from, e.g. factcheck review {decision.value.split('-')[0]} {identifier} --note ... seeds/")
+        fail(f"finding {identifier!r} is not in {path}; pass the article(s) it comes from, e.g. factcheck review {command} {identifier} --note ... seeds/")
     fingerprint = resolve_id(identifier, [*store.decisions, *found])
     finding = found.get(fingerprint)
     if finding is None:
@@ -82,14 +85,14 @@ def _decide(decision, identifier: str, note: str, by: Optional[str], files, fact
     typer.echo(f"{fingerprint[:12]} {review.decision.value} by {review.by}: {review.document}:{review.line} {review.kind} «{review.claim}»")
 
 
-def _decision_command(decision: str, summary: str) -> Callable:
+def _decision_command(name: str, decision: str, summary: str) -> Callable:
     """One review command per decision; they differ only in the decision they record."""
 
     def command(identifier: str = typer.Argument(..., metavar="ID"), files: Optional[List[Path]] = ReviewFilesArg, note: str = NoteOpt,
                 by: Optional[str] = ByOpt, facts: Path = FactsOpt, reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt) -> None:
         from factcheck.review.store import Decision
 
-        _decide(Decision(decision), identifier, note, by, files, facts, reviews, nlp)
+        _decide(name, Decision(decision), identifier, note, by, files, facts, reviews, nlp)
 
     command.__doc__ = summary
     command.__name__ = f"review_{decision.replace('-', '_')}"
@@ -102,7 +105,7 @@ for _name, _decision, _summary in (
     ("reopen", "reopened", "Reopen a decided finding (the earlier decision stays in its history)."),
     ("needs-source", "needs-source", "Mark a finding as needing a source before it can be settled."),
 ):
-    review_app.command(_name)(_decision_command(_decision, _summary))
+    review_app.command(_name)(_decision_command(_name, _decision, _summary))
 
 
 @review_app.command("add-fact")

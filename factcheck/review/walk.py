@@ -53,14 +53,17 @@ def _panel(report: DocumentReport, item, position: int, total: int) -> Panel:
 
 
 def open_findings(reports: list[DocumentReport]) -> list[tuple]:
-    """(report, claim or inconsistency, finding) for each open finding."""
-    queue = []
+    """(report, claim or inconsistency, finding) for each open finding, once per fingerprint:
+    a claim repeated in an article shares one fingerprint, hence one decision."""
+    queue, seen = [], set()
     for report in reports:
         findings = {f.fingerprint: f for f in report.findings()}
         for item in [*report.claims, *report.inconsistencies]:
             finding = findings.get(item.fingerprint)
-            if finding is not None and item.review in (None, Decision.reopened.value):
-                queue.append((report, item, finding))
+            if finding is None or item.fingerprint in seen or item.review not in (None, Decision.reopened.value):
+                continue
+            seen.add(item.fingerprint)
+            queue.append((report, item, finding))
     return queue
 
 
