@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import getpass
 import os
 import subprocess
@@ -179,7 +180,22 @@ class ReviewStore:
 
 
 def load_store(path: Path) -> ReviewStore:
-    return ReviewStore(read_decisions(path))
+    with _collector_paused():
+        return ReviewStore(read_decisions(path))
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading creates hundreds of thousands of small objects without cycles; the cyclic
+    garbage collector would rescan them all, again and again, for nothing (a fifth of the
+    load time at 100,000 decisions)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # ------------------------------------------------------------------------------ applying decisions
