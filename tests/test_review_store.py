@@ -17,6 +17,8 @@ from factcheck.review.store import Decision, Review, ReviewError, ReviewStore, a
 from conftest import ROOT
 
 AT = dt.datetime(2026, 2, 1, 9, tzinfo=dt.timezone.utc)
+OLD_STORE = ("decisions:\n  ab12:\n    document: a.txt\n    kind: date\n    claim: c\n    verdict: contradicted\n    decision: dismissed\n"
+             "    by: lan\n    at: 2026-01-31T10:00:00Z\n    history:\n    - {decision: confirmed, by: minh, at: 2026-01-30T10:00:00Z}\n")
 
 
 def _claim(text: str, verdict: Verdict = Verdict.contradicted) -> Claim:
@@ -172,9 +174,27 @@ def test_review_default_store_reads_an_old_reviews_yaml(tmp_path, monkeypatch):
 
     monkeypatch.delenv("FACTCHECK_REVIEWS")
     monkeypatch.chdir(tmp_path)
-    Path("reviews.yaml").write_text(
-        "decisions:\n  ab12:\n    document: a.txt\n    kind: date\n    claim: c\n    verdict: contradicted\n"
-        "    decision: dismissed\n    by: lan\n    at: 2026-01-31T10:00:00Z\n", encoding="utf-8")
+    Path("reviews.yaml").write_text(OLD_STORE, encoding="utf-8")
     assert store_path() == Path("reviews.jsonl")
     review = load_store(store_path()).decisions["ab12"]
     assert review.legacy and review.decision is Decision.dismissed
+
+
+def test_review_compact_converts_an_old_store_and_leaves_a_missing_one_alone(tmp_path, capsys):
+    from factcheck.review.store import compact
+
+    assert compact(tmp_path / "reviews.jsonl") == (0, 0) and not (tmp_path / "reviews.jsonl").exists()
+    (tmp_path / "reviews.yaml").write_text(OLD_STORE, encoding="utf-8")
+    assert compact(tmp_path / "reviews.yaml") == (2, 2)
+    assert "converted" in capsys.readouterr().err
+    review = load_store(tmp_path / "reviews.jsonl").decisions["ab12"]
+    assert review.legacy and review.decision is Decision.dismissed and [h.by for h in review.history] == ["minh"]
+
+
+def test_review_migrate_without_articles_converts_the_old_store(tmp_path):
+    from factcheck.review.store import migrate
+
+    (tmp_path / "reviews.yaml").write_text(OLD_STORE, encoding="utf-8")
+    result = migrate(tmp_path / "reviews.yaml", [])
+    assert (result.converted, result.carried, result.legacy_left) == (1, 0, 1)
+    assert (tmp_path / "reviews.jsonl").read_text(encoding="utf-8").count("\n") == 2

@@ -244,8 +244,11 @@ def _note(message: str) -> None:
 def _convert(jsonl: Path, legacy: Path, reviews: list[Review], extra: list[str] = ()) -> None:
     """Write the old store's decisions ``reviews`` (and ``extra`` lines) as ``jsonl``; call it holding the lock."""
     atomic_write(jsonl, "".join(line + "\n" for line in [*(r.to_line() for r in reviews), *extra]))
-    fingerprints = len({r.fingerprint for r in reviews})
-    _note(f"converted {legacy} ({fingerprints} decision(s)) to {jsonl}, the review store from now on; "
+    _converted(jsonl, legacy, reviews)
+
+
+def _converted(jsonl: Path, legacy: Path, reviews: list[Review]) -> None:
+    _note(f"converted {legacy} ({len({r.fingerprint for r in reviews})} decision(s)) to {jsonl}, the review store from now on; "
           f"commit {jsonl.name} and delete {legacy.name}")
 
 
@@ -339,6 +342,8 @@ def compact(path: Path) -> tuple[int, int]:
     jsonl, legacy = store_files(path)
     with _writing(jsonl):
         converting = _pending_conversion(jsonl, legacy)
+        if not converting and not jsonl.exists():
+            return 0, 0
         lines = read_decisions(jsonl)  # the old YAML file's while it is not converted
         carried = {r.carried_from for r in lines if r.carried_from}
         by_fingerprint: dict[str, list[Review]] = {}
@@ -350,9 +355,9 @@ def compact(path: Path) -> tuple[int, int]:
         for fingerprint in sorted(by_fingerprint, key=lambda fp: (current[fp].document, current[fp].line, fp)):
             for text in dict.fromkeys(r.to_line() for r in sorted(by_fingerprint[fingerprint], key=lambda r: r.at)):
                 out.append(text + "\n")
-        if converting:
-            _convert(jsonl, legacy, lines)
         atomic_write(jsonl, "".join(out))
+        if converting:
+            _converted(jsonl, legacy, lines)
     return len(lines), len(out)
 
 
