@@ -17,7 +17,7 @@ FACTCHECK = str(Path(sys.executable).with_name("factcheck"))
 
 def test_review_walk_in_a_real_terminal(tmp_path):
     pexpect = pytest.importorskip("pexpect", reason="pexpect drives a real pseudo-terminal")
-    store = tmp_path / "reviews.yaml"
+    store = tmp_path / "reviews.jsonl"
     child = pexpect.spawn(FACTCHECK, ["review", "walk", "--no-nlp", "--reviews", str(store), "--by", "lan", str(TALKS)],
                           cwd=str(ROOT), encoding="utf-8", timeout=60, dimensions=(50, 160))
     child.expect(r"\[1/\d+\]")
@@ -55,7 +55,7 @@ def _browser(args, tmp_path):
 
 def _report(tmp_path, *articles) -> Path:
     out = tmp_path / "report.html"
-    result = subprocess.run([FACTCHECK, "check", "--no-nlp", "--format", "html", "-o", str(out), "--reviews", str(tmp_path / "r.yaml"),
+    result = subprocess.run([FACTCHECK, "check", "--no-nlp", "--format", "html", "-o", str(out), "--reviews", str(tmp_path / "r.jsonl"),
                              *map(str, articles)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode in (0, 1), result.stderr
     return out

@@ -101,7 +101,7 @@ NoCacheOpt = typer.Option(False, "--no-cache", help="Neither read nor write the 
 JobsOpt = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (each loads the models once).")
 EngineOpt = typer.Option(Engine.local, "--engine", help="local (this machine) or dask (a Dask cluster, see --scheduler).")
 SchedulerOpt = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
-ReviewsOpt = typer.Option(None, "--reviews", envvar="FACTCHECK_REVIEWS", help="Review store (default: reviews.yaml).")
+ReviewsOpt = typer.Option(None, "--reviews", envvar="FACTCHECK_REVIEWS", help="Review store (default: reviews.jsonl; an old reviews.yaml is read, and converted on the first write).")
 FactsOpt = typer.Option(Path("claims"), "--facts", help="Fact base folder (YAML files).")
 ReviewFilesArg = typer.Argument(None, help="Articles the findings come from (needed for findings not yet in the store).", show_default=False)
 NoteOpt = typer.Option(..., "--note", help="Why: kept with the decision in the review history.")

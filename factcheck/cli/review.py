@@ -7,9 +7,9 @@ from typing import Callable, List, Optional
 
 import typer
 
-from factcheck.cli.common import ByOpt, Engine, FactsOpt, FilesArg, InputFormat, NlpOpt, NoteOpt, ReviewFilesArg, ReviewsOpt, analyzed_stream, fail, read_inputs, reports_errors
+from factcheck.cli.common import ByOpt, Engine, FactsOpt, FilesArg, InputFormat, NlpOpt, NoteOpt, ReviewFilesArg, ReviewsOpt, analyzed_stream, fail, read_inputs, reports_errors, warn
 
-review_app = typer.Typer(no_args_is_help=True, help="Confirm, dismiss and follow up findings; decisions live in reviews.yaml.")
+review_app = typer.Typer(no_args_is_help=True, help="Confirm, dismiss and follow up findings; decisions live in reviews.jsonl.")
 
 
 def _reports(files: List[Path], facts: Path, reviews: Optional[Path], nlp: bool, models: Optional[Path] = None):
@@ -40,51 +40,59 @@ def review_list(
     valid = ["open", "all", *[d.value for d in Decision if d is not Decision.reopened]]
     if status not in valid:
         fail(f"unknown status {status!r}; use one of: {', '.join(valid)}")
-    rows = []
+    rows, seen = [], set()
     if files:
-        reports, store, _ = _reports(files, facts, reviews, nlp)
+        reports, _, _ = _reports(files, facts, reviews, nlp)
         for report in reports:
+            decided = {item.fingerprint: item.review for item in [*report.claims, *report.inconsistencies]}
             for finding in report.findings():
-                review = store.decisions.get(finding.fingerprint)
-                state = "open" if review is None or review.is_open else review.decision.value
+                if finding.fingerprint in seen:  # a claim repeated in an article: one finding, one row
+                    continue
+                seen.add(finding.fingerprint)
+                review = decided.get(finding.fingerprint)
+                state = "open" if review in (None, Decision.reopened.value) else review
                 rows.append((finding.fingerprint, state, finding.document, finding.line, finding.verdict, finding.kind, finding.claim))
     else:
         store = load_store(store_path(reviews))
-        for fingerprint, review in sorted(store.decisions.items(), key=lambda item: (item[1].document, item[1].line)):
+        for fingerprint, review in sorted(store.decisions.items(), key=lambda item: (item[1].document, item[1].line, item[0])):
             state = "open" if review.is_open else review.decision.value
             rows.append((fingerprint, state, review.document, review.line, review.verdict, review.kind, review.claim))
     rows = [r for r in rows if status == "all" or r[1] == status]
-    for fingerprint, state, document, line, verdict, kind, claim in rows:
-        typer.echo(f"{fingerprint[:12]}  {state:<12} {document}:{line:<4} {verdict:<13} {kind:<9} {claim}")
+    if rows:
+        typer.echo("\n".join(f"{fingerprint[:12]}  {state:<12} {document}:{line:<4} {verdict:<13} {kind:<9} {claim}"
+                             for fingerprint, state, document, line, verdict, kind, claim in rows))
     typer.echo(f"{len(rows)} finding(s) {status}", err=True)
 
 
-def _decide(decision, identifier: str, note: str, by: Optional[str], files, facts: Path, reviews: Optional[Path], nlp: bool) -> None:
+def _decide(command: str, decision, identifier: str, note: str, by: Optional[str], files, facts: Path, reviews: Optional[Path], nlp: bool) -> None:
     from factcheck.model.report import Finding
     from factcheck.review.store import decide, default_reviewer, load_store, resolve_id, store_path
 
     path = store_path(reviews)
-    store = load_store(path)
-    known = {fp: Finding(fingerprint=fp, document=r.document, kind=r.kind, claim=r.claim, verdict=r.verdict, line=r.line)
-             for fp, r in store.decisions.items()}
     if files:
-        reports, _, _ = _reports(files, facts, reviews, nlp)
-        known.update({f.fingerprint: f for r in reports for f in r.findings()})
-    elif not any(fp.startswith(identifier.lower()) for fp in known):
-        fail(f"finding {identifier!r} is not in {path}; pass the article(s) it comes from, e.g. factcheck review {decision.value.split('-')[0]} {identifier} --note ... seeds/")
-    fingerprint = resolve_id(identifier, list(known))
-    review = decide(path, known[fingerprint], decision, note, by or default_reviewer())
+        reports, store, _ = _reports(files, facts, reviews, nlp)
+    else:
+        reports, store = [], load_store(path)
+    found = {f.fingerprint: f for r in reports for f in r.findings()}
+    if not files and not any(fp.startswith(identifier.lower()) for fp in store.decisions):
+        fail(f"finding {identifier!r} is not in {path}; pass the article(s) it comes from, e.g. factcheck review {command} {identifier} --note ... seeds/")
+    fingerprint = resolve_id(identifier, [*store.decisions, *found])
+    finding = found.get(fingerprint)
+    if finding is None:
+        r = store.decisions[fingerprint]
+        finding = Finding(fingerprint=fingerprint, document=r.document, kind=r.kind, claim=r.claim, verdict=r.verdict, line=r.line)
+    review = decide(path, finding, decision, note, by or default_reviewer(), carried_from=store.carried.get(fingerprint))
     typer.echo(f"{fingerprint[:12]} {review.decision.value} by {review.by}: {review.document}:{review.line} {review.kind} «{review.claim}»")
 
 
-def _decision_command(decision: str, summary: str) -> Callable:
+def _decision_command(name: str, decision: str, summary: str) -> Callable:
     """One review command per decision; they differ only in the decision they record."""
 
     def command(identifier: str = typer.Argument(..., metavar="ID"), files: Optional[List[Path]] = ReviewFilesArg, note: str = NoteOpt,
                 by: Optional[str] = ByOpt, facts: Path = FactsOpt, reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt) -> None:
         from factcheck.review.store import Decision
 
-        _decide(Decision(decision), identifier, note, by, files, facts, reviews, nlp)
+        _decide(name, Decision(decision), identifier, note, by, files, facts, reviews, nlp)
 
     command.__doc__ = summary
     command.__name__ = f"review_{decision.replace('-', '_')}"
@@ -97,7 +105,7 @@ for _name, _decision, _summary in (
     ("reopen", "reopened", "Reopen a decided finding (the earlier decision stays in its history)."),
     ("needs-source", "needs-source", "Mark a finding as needing a source before it can be settled."),
 ):
-    review_app.command(_name)(_decision_command(_decision, _summary))
+    review_app.command(_name)(_decision_command(_name, _decision, _summary))
 
 
 @review_app.command("add-fact")
@@ -117,7 +125,7 @@ def review_add_fact(
     from factcheck.facts.addfact import append_facts, new_facts
     from factcheck.review.store import Decision, decide, default_reviewer, resolve_id, store_path
 
-    reports, _, index = _reports(files, facts, reviews, nlp)
+    reports, store, index = _reports(files, facts, reviews, nlp)
     claims = {c.fingerprint: (r, c) for r in reports for c in r.claims}
     fingerprint = resolve_id(identifier, list(claims))
     report, claim = claims[fingerprint]
@@ -126,7 +134,7 @@ def review_add_fact(
     written = append_facts(target, additions, facts)
     finding = next((f for f in report.findings() if f.fingerprint == fingerprint), None)
     if finding is not None:
-        decide(store_path(reviews), finding, Decision.fact_updated, note, by or default_reviewer())
+        decide(store_path(reviews), finding, Decision.fact_updated, note, by or default_reviewer(), carried_from=store.carried.get(fingerprint))
     typer.echo(f"added {', '.join(written)} to {target}; fact base validates")
 
 
@@ -138,5 +146,38 @@ def review_walk(files: List[Path] = FilesArg, by: Optional[str] = ByOpt, facts: 
     from factcheck.review.walk import walk
     from factcheck.review.store import default_reviewer, store_path
 
-    reports, _, _ = _reports(files, facts, reviews, nlp)
-    walk(reports, store_path(reviews), by or default_reviewer())
+    reports, store, _ = _reports(files, facts, reviews, nlp)
+    walk(reports, store, store_path(reviews), by or default_reviewer())
+
+
+@review_app.command("migrate")
+@reports_errors
+def review_migrate(files: Optional[List[Path]] = typer.Argument(None, help="Articles whose findings get the decisions kept under old fingerprints.",
+                                                                 show_default=False), facts: Path = FactsOpt, reviews: Optional[Path] = ReviewsOpt,
+                   nlp: bool = NlpOpt) -> None:
+    """Convert an old reviews.yaml to reviews.jsonl, and move decisions kept under old fingerprints to the articles given.
+
+    An old store is also converted by the first decision written to it. Old fingerprints were built from the file's base name, so 2024/index.md and 2025/index.md shared them; until migrated, such a decision still applies to the article it was recorded for (and is moved when that finding is next decided). Migrate writes it, with its history, under the finding's own fingerprint. A decision that two of the given articles could both claim is left alone and listed: decide those findings again.
+    """
+    from factcheck.review.store import migrate, store_files, store_path
+
+    path = store_path(reviews)
+    reports = _reports(files, facts, reviews, nlp)[0] if files else []
+    result = migrate(path, reports)
+    for old, documents in sorted(result.ambiguous.items()):
+        warn(f"old decision {old[:12]} matches findings in {' and '.join(documents)}: not carried over; decide them again")
+    typer.echo(f"{store_files(path)[0]}: {result.converted} decision(s) converted from YAML, {result.carried} carried over to new "
+               f"fingerprints, {len(result.ambiguous)} ambiguous, {result.legacy_left} still under old fingerprints")
+
+
+@review_app.command("compact")
+@reports_errors
+def review_compact(reviews: Optional[Path] = ReviewsOpt) -> None:
+    """Rewrite the review store grouped by document, keeping every decision's history.
+
+    Drops repeated lines (left by merges) and old-fingerprint decisions already carried over to new fingerprints. The file is replaced atomically under the store's lock.
+    """
+    from factcheck.review.store import compact, store_files, store_path
+
+    before, after = compact(store_path(reviews))
+    typer.echo(f"{store_files(store_path(reviews))[0]}: {before} line(s) -> {after}")

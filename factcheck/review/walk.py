@@ -10,10 +10,9 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from factcheck.model.report import DocumentReport
 from factcheck.model.claims import Verdict
-from factcheck.review.store import Decision, decide, load_store
-from factcheck.model.report import Finding
+from factcheck.model.report import DocumentReport
+from factcheck.review.store import Decision, ReviewStore, decide, store_files
 
 KEYS = {"c": Decision.confirmed, "d": Decision.dismissed, "n": Decision.needs_source}
 STYLES = {Verdict.contradicted: "bold white on red", Verdict.ambiguous: "bold black on yellow", Verdict.unverifiable: "bold black on cyan"}
@@ -53,18 +52,26 @@ def _panel(report: DocumentReport, item, position: int, total: int) -> Panel:
     return Panel(body, title=Text(title), subtitle=Text("c confirm · d dismiss · n needs source · s skip · q quit"))
 
 
-def walk(reports: list[DocumentReport], store_file: Path, reviewer: str, console: Console | None = None) -> int:
-    """Ask for a decision on every open finding; return how many were decided."""
-    console = console or Console(highlight=False)
-    store = load_store(store_file)
-    queue = []
+def open_findings(reports: list[DocumentReport]) -> list[tuple]:
+    """(report, claim or inconsistency, finding) for each open finding, once per fingerprint:
+    a claim repeated in an article shares one fingerprint, hence one decision."""
+    queue, seen = [], set()
     for report in reports:
         findings = {f.fingerprint: f for f in report.findings()}
         for item in [*report.claims, *report.inconsistencies]:
             finding = findings.get(item.fingerprint)
-            review = store.decisions.get(item.fingerprint)
-            if finding is not None and (review is None or review.is_open):
-                queue.append((report, item, finding))
+            if finding is None or item.fingerprint in seen or item.review not in (None, Decision.reopened.value):
+                continue
+            seen.add(item.fingerprint)
+            queue.append((report, item, finding))
+    return queue
+
+
+def walk(reports: list[DocumentReport], store: ReviewStore, store_file: Path, reviewer: str, console: Console | None = None) -> int:
+    """Ask for a decision on every open finding of ``reports`` (checked against ``store``);
+    return how many were decided."""
+    console = console or Console(highlight=False)
+    queue = open_findings(reports)
     if not queue:
         console.print("No open findings.")
         return 0
@@ -83,8 +90,8 @@ def walk(reports: list[DocumentReport], store_file: Path, reviewer: str, console
         if key == "s":
             continue
         note = click.prompt("note", default="", show_default=False)
-        decide(store_file, Finding.model_validate(finding.model_dump()), KEYS[key], note, reviewer)
+        decide(store_file, finding, KEYS[key], note, reviewer, carried_from=store.carried.get(finding.fingerprint))
         decided += 1
         console.print(f"→ {KEYS[key].value}\n", style="green")
-    console.print(f"{decided} decision(s) saved to {store_file}")
+    console.print(f"{decided} decision(s) saved to {store_files(store_file)[0]}")
     return decided
