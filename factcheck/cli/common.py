@@ -130,19 +130,6 @@ def articles(files: List[Path], options) -> Iterator:
         yield document
 
 
-def read_inputs(files: List[Path], input_format: InputFormat, date: Optional[str]) -> list:
-    """Every article at once, for commands that need them all (review)."""
-    return list(articles(files, pipeline_options(input_format, date)))
-
-
-def analyzed_stream(documents, nlp: bool, models, cache, no_cache: bool, jobs: int, engine: Engine, scheduler, sentences: bool = False):
-    """(document, claims) in input order, with progress on a terminal."""
-    from factcheck.pipeline.run import analyze
-
-    options = pipeline_options(nlp=nlp, models=models, cache=cache, no_cache=no_cache, jobs=jobs, engine=engine, scheduler=scheduler)
-    return with_progress(analyze(documents, options, sentences=sentences), "analyzing")
-
-
 def with_progress(items: Iterable, label: str) -> Iterator:
     """``items`` passed through, with a live count on stderr when it is a terminal."""
     if not sys.stderr.isatty():

@@ -7,21 +7,28 @@ from typing import Callable, List, Optional
 
 import typer
 
-from factcheck.cli.common import ByOpt, Engine, FactsOpt, FilesArg, InputFormat, NlpOpt, NoteOpt, ReviewFilesArg, ReviewsOpt, analyzed_stream, fail, read_inputs, reports_errors, warn
+from factcheck.cli.common import (ByOpt, CacheOpt, DateOpt, FactsOpt, FilesArg, InputFormat, InputFormatOpt, NlpOpt, NoCacheOpt, NoteOpt,
+                                  ReviewFilesArg, ReviewsOpt, articles, fail, pipeline_options, reports_errors, warn)
 
 review_app = typer.Typer(no_args_is_help=True, help="Confirm, dismiss and follow up findings; decisions live in reviews.jsonl.")
 
 
-def _reports(files: List[Path], facts: Path, reviews: Optional[Path], nlp: bool, models: Optional[Path] = None):
-    from factcheck.pipeline.check import check_document
-    from factcheck.facts.index import load_index
+class ArticleOptions:
+    """How the review commands read articles: as ``check`` did, so the fingerprints match."""
+
+    def __init__(self, nlp: bool, date: Optional[str], input_format: InputFormat, cache: Optional[Path], no_cache: bool):
+        self.pipeline = pipeline_options(input_format, date, nlp, cache=cache, no_cache=no_cache)
+
+
+def _reports(files: List[Path], facts: Path, reviews: Optional[Path], options: ArticleOptions):
+    """The articles checked as ``check`` checks them, the review store, and the fact index."""
+    from factcheck.pipeline import run
     from factcheck.review.store import load_store, store_path
 
-    index = load_index(facts)
+    index = run.load_facts(facts, options.pipeline)
     store = load_store(store_path(reviews))
-    documents = read_inputs(files, InputFormat.auto, None)
-    stream = analyzed_stream(documents, nlp, models, None, False, 1, Engine.local, None)
-    return [check_document(d, index, store, claims) for d, claims in stream], store, index
+    reports = list(run.check(articles(files, options.pipeline), options.pipeline, index, store))
+    return reports, store, index
 
 
 
@@ -32,7 +39,11 @@ def review_list(
     status: str = typer.Option("open", "--status", help="open, confirmed, dismissed, fact-updated, needs-source, or all."),
     facts: Path = FactsOpt,
     reviews: Optional[Path] = ReviewsOpt,
-    nlp: bool = typer.Option(True, help="Run Stanza on the articles."),
+    nlp: bool = NlpOpt,
+    date: Optional[str] = DateOpt,
+    input_format: InputFormat = InputFormatOpt,
+    cache: Optional[Path] = CacheOpt,
+    no_cache: bool = NoCacheOpt,
 ) -> None:
     """List findings with their review status (from the articles given, else from the store)."""
     from factcheck.review.store import Decision, load_store, store_path
@@ -42,7 +53,7 @@ def review_list(
         fail(f"unknown status {status!r}; use one of: {', '.join(valid)}")
     rows, seen = [], set()
     if files:
-        reports, _, _ = _reports(files, facts, reviews, nlp)
+        reports, _, _ = _reports(files, facts, reviews, ArticleOptions(nlp, date, input_format, cache, no_cache))
         for report in reports:
             decided = {item.fingerprint: item.review for item in [*report.claims, *report.inconsistencies]}
             for finding in report.findings():
@@ -64,13 +75,14 @@ def review_list(
     typer.echo(f"{len(rows)} finding(s) {status}", err=True)
 
 
-def _decide(command: str, decision, identifier: str, note: str, by: Optional[str], files, facts: Path, reviews: Optional[Path], nlp: bool) -> None:
+def _decide(command: str, decision, identifier: str, note: str, by: Optional[str], files, facts: Path, reviews: Optional[Path],
+            options: ArticleOptions) -> None:
     from factcheck.model.report import Finding
     from factcheck.review.store import decide, default_reviewer, load_store, resolve_id, store_path
 
     path = store_path(reviews)
     if files:
-        reports, store, _ = _reports(files, facts, reviews, nlp)
+        reports, store, _ = _reports(files, facts, reviews, options)
     else:
         reports, store = [], load_store(path)
     found = {f.fingerprint: f for r in reports for f in r.findings()}
@@ -89,10 +101,12 @@ def _decision_command(name: str, decision: str, summary: str) -> Callable:
     """One review command per decision; they differ only in the decision they record."""
 
     def command(identifier: str = typer.Argument(..., metavar="ID"), files: Optional[List[Path]] = ReviewFilesArg, note: str = NoteOpt,
-                by: Optional[str] = ByOpt, facts: Path = FactsOpt, reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt) -> None:
+                by: Optional[str] = ByOpt, facts: Path = FactsOpt, reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt,
+                date: Optional[str] = DateOpt, input_format: InputFormat = InputFormatOpt, cache: Optional[Path] = CacheOpt,
+                no_cache: bool = NoCacheOpt) -> None:
         from factcheck.review.store import Decision
 
-        _decide(name, Decision(decision), identifier, note, by, files, facts, reviews, nlp)
+        _decide(name, Decision(decision), identifier, note, by, files, facts, reviews, ArticleOptions(nlp, date, input_format, cache, no_cache))
 
     command.__doc__ = summary
     command.__name__ = f"review_{decision.replace('-', '_')}"
@@ -120,12 +134,16 @@ def review_add_fact(
     facts: Path = FactsOpt,
     reviews: Optional[Path] = ReviewsOpt,
     nlp: bool = NlpOpt,
+    date: Optional[str] = DateOpt,
+    input_format: InputFormat = InputFormatOpt,
+    cache: Optional[Path] = CacheOpt,
+    no_cache: bool = NoCacheOpt,
 ) -> None:
     """Record a reviewed claim as a new sourced fact (location or title), then validate the fact base."""
     from factcheck.facts.addfact import append_facts, new_facts
     from factcheck.review.store import Decision, decide, default_reviewer, resolve_id, store_path
 
-    reports, store, index = _reports(files, facts, reviews, nlp)
+    reports, store, index = _reports(files, facts, reviews, ArticleOptions(nlp, date, input_format, cache, no_cache))
     claims = {c.fingerprint: (r, c) for r in reports for c in r.claims}
     fingerprint = resolve_id(identifier, list(claims))
     report, claim = claims[fingerprint]
@@ -141,12 +159,13 @@ def review_add_fact(
 @review_app.command("walk")
 @reports_errors
 def review_walk(files: List[Path] = FilesArg, by: Optional[str] = ByOpt, facts: Path = FactsOpt,
-                reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt) -> None:
+                reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt, date: Optional[str] = DateOpt,
+                input_format: InputFormat = InputFormatOpt, cache: Optional[Path] = CacheOpt, no_cache: bool = NoCacheOpt) -> None:
     """Walk the open findings one by one: c confirm, d dismiss, n needs source, s skip, q quit."""
     from factcheck.review.walk import walk
     from factcheck.review.store import default_reviewer, store_path
 
-    reports, store, _ = _reports(files, facts, reviews, nlp)
+    reports, store, _ = _reports(files, facts, reviews, ArticleOptions(nlp, date, input_format, cache, no_cache))
     walk(reports, store, store_path(reviews), by or default_reviewer())
 
 
@@ -154,7 +173,8 @@ def review_walk(files: List[Path] = FilesArg, by: Optional[str] = ByOpt, facts: 
 @reports_errors
 def review_migrate(files: Optional[List[Path]] = typer.Argument(None, help="Articles whose findings get the decisions kept under old fingerprints.",
                                                                  show_default=False), facts: Path = FactsOpt, reviews: Optional[Path] = ReviewsOpt,
-                   nlp: bool = NlpOpt) -> None:
+                   nlp: bool = NlpOpt, date: Optional[str] = DateOpt, input_format: InputFormat = InputFormatOpt,
+                   cache: Optional[Path] = CacheOpt, no_cache: bool = NoCacheOpt) -> None:
     """Convert an old reviews.yaml to reviews.jsonl, and move decisions kept under old fingerprints to the articles given.
 
     An old store is also converted by the first decision written to it. Old fingerprints were built from the file's base name, so 2024/index.md and 2025/index.md shared them; until migrated, such a decision still applies to the article it was recorded for (and is moved when that finding is next decided). Migrate writes it, with its history, under the finding's own fingerprint. A decision that two of the given articles could both claim is left alone and listed: decide those findings again.
@@ -162,7 +182,7 @@ def review_migrate(files: Optional[List[Path]] = typer.Argument(None, help="Arti
     from factcheck.review.store import migrate, store_files, store_path
 
     path = store_path(reviews)
-    reports = _reports(files, facts, reviews, nlp)[0] if files else []
+    reports = _reports(files, facts, reviews, ArticleOptions(nlp, date, input_format, cache, no_cache))[0] if files else []
     result = migrate(path, reports)
     for old, documents in sorted(result.ambiguous.items()):
         warn(f"old decision {old[:12]} matches findings in {' and '.join(documents)}: not carried over; decide them again")
