@@ -258,3 +258,17 @@ def test_cli_output_file_keeps_its_mode(tmp_path):
 def test_cli_console_script_has_no_traceback_on_a_bad_flag_value():
     result = subprocess.run([FACTCHECK, "check", "--fail-on", "sometimes", str(TALKS)], capture_output=True, text=True)
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_cli_fact_base_is_found_from_a_subfolder(monkeypatch):
+    monkeypatch.chdir(SEEDS)
+    result = runner.invoke(app, ["check", "--no-nlp", "--no-cache", "--fail-on", "never", "."])
+    assert result.exit_code == 0, result.output
+    assert "1 contradicted" in result.stderr
+
+
+def test_cli_no_fact_base_anywhere_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("FACTCHECK_FACTS", raising=False)
+    result = runner.invoke(app, ["check", "--no-nlp", "--no-cache", str(TALKS)])
+    assert result.exit_code == 2 and "no fact base found" in result.stderr

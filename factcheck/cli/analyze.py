@@ -12,7 +12,7 @@ from typing import Iterable, Iterator, List, Optional
 import typer
 
 from factcheck.cli.common import (EXIT_FINDINGS, CacheOpt, DateOpt, Engine, EngineOpt, FactsOpt, FilesArg, InputFormat, InputFormatOpt, JobsOpt,
-                                  ModelsOpt, NlpOpt, NoCacheOpt, ReviewsOpt, SchedulerOpt, articles, fail, pipeline_options, reports_errors, warn,
+                                  ModelsOpt, NlpOpt, NoCacheOpt, ReviewsOpt, SchedulerOpt, articles, fact_base, fail, pipeline_options, reports_errors, warn,
                                   with_progress, write_output)
 
 
@@ -105,7 +105,7 @@ def extract(
 @reports_errors
 def check(
     files: List[Path] = FilesArg,
-    facts: Path = FactsOpt,
+    facts: Optional[Path] = FactsOpt,
     output_format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="Output format."),
     fail_on: FailOn = typer.Option(FailOn.contradicted, "--fail-on", help="Exit 1 on findings at or above this level."),
     show_unverifiable: bool = typer.Option(False, "--all", help="Text format: also list unverifiable claims."),
@@ -133,7 +133,7 @@ def check(
 
     level = FailLevel(fail_on.value)
     options = pipeline_options(input_format, date, nlp, models, cache, no_cache, jobs, engine, scheduler)
-    index = run.load_facts(facts, options)
+    index = run.load_facts(fact_base(facts), options)
     store = load_store(store_path(reviews))
     started, tally = time.perf_counter(), Counter()
 

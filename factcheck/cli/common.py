@@ -102,11 +102,24 @@ JobsOpt = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (each lo
 EngineOpt = typer.Option(Engine.local, "--engine", help="local (this machine) or dask (a Dask cluster, see --scheduler).")
 SchedulerOpt = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
 ReviewsOpt = typer.Option(None, "--reviews", envvar="FACTCHECK_REVIEWS", help="Review store (default: reviews.jsonl; an old reviews.yaml is read, and converted on the first write).")
-FactsOpt = typer.Option(Path("claims"), "--facts", help="Fact base folder (YAML files).")
+FactsOpt = typer.Option(None, "--facts", envvar="FACTCHECK_FACTS", show_default=False,
+                        help="Fact base folder (YAML files). Default: the nearest claims/ folder in the working directory or above it.")
 ReviewFilesArg = typer.Argument(None, help="Articles the findings come from (needed for findings not yet in the store).", show_default=False)
 NoteOpt = typer.Option(..., "--note", help="Why: kept with the decision in the review history.")
 ByOpt = typer.Option(None, "--by", help="Reviewer (default: $FACTCHECK_REVIEWER, git user.name, or the login).")
 NlpOpt = typer.Option(True, "--nlp/--no-nlp", help="Run Stanza on the articles (--no-nlp: each paragraph is one sentence).")
+
+
+def fact_base(facts: Optional[Path]) -> Path:
+    """The fact base folder: as given, else the nearest ``claims/`` here or above (as git
+    finds its repository), so commands work from any folder of a newsroom's checkout."""
+    if facts is not None:
+        return facts
+    for folder in (Path.cwd(), *Path.cwd().parents):
+        candidate = folder / "claims"
+        if candidate.is_dir():
+            return candidate
+    raise FactcheckError("no fact base found: no claims/ folder here or above; pass --facts DIR or set FACTCHECK_FACTS")
 
 
 def pipeline_options(input_format: InputFormat = InputFormat.auto, date: Optional[str] = None, nlp: bool = True, models: Optional[Path] = None,

@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from factcheck.cli.common import EXIT_FINDINGS, articles, fail, pipeline_options, reports_errors, warn, write_output
+from factcheck.cli.common import EXIT_FINDINGS, articles, fact_base, fail, pipeline_options, reports_errors, warn, write_output
 
 facts_app = typer.Typer(no_args_is_help=True, help="Keep the fact base sound.")
 
@@ -22,7 +22,7 @@ class ProblemFormat(str, Enum):
 @facts_app.command("validate")
 @reports_errors
 def facts_validate(
-    directory: Path = typer.Argument(Path("claims"), help="Fact base folder."),
+    directory: Optional[Path] = typer.Argument(None, help="Fact base folder (default: the nearest claims/ here or above).", show_default=False),
     output_format: ProblemFormat = typer.Option(ProblemFormat.text, "--format", "-f", help="text, json, or github (workflow annotations)."),
     against: Optional[List[Path]] = typer.Option(None, "--against", help="Articles to re-check with this fact base."),
     expect: Optional[Path] = typer.Option(None, "--expect", help="Committed verdicts the re-check must reproduce."),
@@ -45,6 +45,7 @@ def facts_validate(
         fail("--expect needs --against ARTICLES (the articles whose verdicts it holds)")
     if against and expect is None:
         fail("--against needs --expect FILE (the verdicts to hold the fact base to)")
+    directory = fact_base(directory)
     base, problems = validate(directory)
     if against and not update_expect and expect.exists():
         read_expectations(expect)  # a broken expectation file fails before the slow re-check

@@ -8,7 +8,7 @@ from typing import Callable, List, Optional
 import typer
 
 from factcheck.cli.common import (ByOpt, CacheOpt, DateOpt, FactsOpt, FilesArg, InputFormat, InputFormatOpt, NlpOpt, NoCacheOpt, NoteOpt,
-                                  ReviewFilesArg, ReviewsOpt, articles, fail, pipeline_options, reports_errors, warn)
+                                  ReviewFilesArg, ReviewsOpt, articles, fact_base, fail, pipeline_options, reports_errors, warn)
 
 review_app = typer.Typer(no_args_is_help=True, help="Confirm, dismiss and follow up findings; decisions live in reviews.jsonl.")
 
@@ -20,12 +20,12 @@ class ArticleOptions:
         self.pipeline = pipeline_options(input_format, date, nlp, cache=cache, no_cache=no_cache)
 
 
-def _reports(files: List[Path], facts: Path, reviews: Optional[Path], options: ArticleOptions):
+def _reports(files: List[Path], facts: Optional[Path], reviews: Optional[Path], options: ArticleOptions):
     """The articles checked as ``check`` checks them, the review store, and the fact index."""
     from factcheck.pipeline import run
     from factcheck.review.store import load_store, store_path
 
-    index = run.load_facts(facts, options.pipeline)
+    index = run.load_facts(fact_base(facts), options.pipeline)
     store = load_store(store_path(reviews))
     reports = list(run.check(articles(files, options.pipeline), options.pipeline, index, store))
     return reports, store, index
@@ -37,7 +37,7 @@ def _reports(files: List[Path], facts: Path, reviews: Optional[Path], options: A
 def review_list(
     files: Optional[List[Path]] = ReviewFilesArg,
     status: str = typer.Option("open", "--status", help="open, confirmed, dismissed, fact-updated, needs-source, or all."),
-    facts: Path = FactsOpt,
+    facts: Optional[Path] = FactsOpt,
     reviews: Optional[Path] = ReviewsOpt,
     nlp: bool = NlpOpt,
     date: Optional[str] = DateOpt,
@@ -75,7 +75,7 @@ def review_list(
     typer.echo(f"{len(rows)} finding(s) {status}", err=True)
 
 
-def _decide(command: str, decision, identifier: str, note: str, by: Optional[str], files, facts: Path, reviews: Optional[Path],
+def _decide(command: str, decision, identifier: str, note: str, by: Optional[str], files, facts: Optional[Path], reviews: Optional[Path],
             options: ArticleOptions) -> None:
     from factcheck.model.report import Finding
     from factcheck.review.store import decide, default_reviewer, load_store, resolve_id, store_path
@@ -101,7 +101,7 @@ def _decision_command(name: str, decision: str, summary: str) -> Callable:
     """One review command per decision; they differ only in the decision they record."""
 
     def command(identifier: str = typer.Argument(..., metavar="ID"), files: Optional[List[Path]] = ReviewFilesArg, note: str = NoteOpt,
-                by: Optional[str] = ByOpt, facts: Path = FactsOpt, reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt,
+                by: Optional[str] = ByOpt, facts: Optional[Path] = FactsOpt, reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt,
                 date: Optional[str] = DateOpt, input_format: InputFormat = InputFormatOpt, cache: Optional[Path] = CacheOpt,
                 no_cache: bool = NoCacheOpt) -> None:
         from factcheck.review.store import Decision
@@ -131,7 +131,7 @@ def review_add_fact(
     into: Optional[Path] = typer.Option(None, "--into", help="Fact file to append to (default: FACTS/reviewed.yaml)."),
     note: str = typer.Option("fact added from review", "--note"),
     by: Optional[str] = ByOpt,
-    facts: Path = FactsOpt,
+    facts: Optional[Path] = FactsOpt,
     reviews: Optional[Path] = ReviewsOpt,
     nlp: bool = NlpOpt,
     date: Optional[str] = DateOpt,
@@ -148,8 +148,8 @@ def review_add_fact(
     fingerprint = resolve_id(identifier, list(claims))
     report, claim = claims[fingerprint]
     additions = new_facts(claim, index, source, report.document.date)
-    target = into or facts / "reviewed.yaml"
-    written = append_facts(target, additions, facts)
+    target = into or fact_base(facts) / "reviewed.yaml"
+    written = append_facts(target, additions, fact_base(facts))
     finding = next((f for f in report.findings() if f.fingerprint == fingerprint), None)
     if finding is not None:
         decide(store_path(reviews), finding, Decision.fact_updated, note, by or default_reviewer(), carried_from=store.carried.get(fingerprint))
@@ -158,7 +158,7 @@ def review_add_fact(
 
 @review_app.command("walk")
 @reports_errors
-def review_walk(files: List[Path] = FilesArg, by: Optional[str] = ByOpt, facts: Path = FactsOpt,
+def review_walk(files: List[Path] = FilesArg, by: Optional[str] = ByOpt, facts: Optional[Path] = FactsOpt,
                 reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt, date: Optional[str] = DateOpt,
                 input_format: InputFormat = InputFormatOpt, cache: Optional[Path] = CacheOpt, no_cache: bool = NoCacheOpt) -> None:
     """Walk the open findings one by one: c confirm, d dismiss, n needs source, s skip, q quit."""
@@ -172,7 +172,7 @@ def review_walk(files: List[Path] = FilesArg, by: Optional[str] = ByOpt, facts: 
 @review_app.command("migrate")
 @reports_errors
 def review_migrate(files: Optional[List[Path]] = typer.Argument(None, help="Articles whose findings get the decisions kept under old fingerprints.",
-                                                                 show_default=False), facts: Path = FactsOpt, reviews: Optional[Path] = ReviewsOpt,
+                                                                 show_default=False), facts: Optional[Path] = FactsOpt, reviews: Optional[Path] = ReviewsOpt,
                    nlp: bool = NlpOpt, date: Optional[str] = DateOpt, input_format: InputFormat = InputFormatOpt,
                    cache: Optional[Path] = CacheOpt, no_cache: bool = NoCacheOpt) -> None:
     """Convert an old reviews.yaml to reviews.jsonl, and move decisions kept under old fingerprints to the articles given.
