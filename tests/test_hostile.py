@@ -114,3 +114,9 @@ def test_hostile_add_fact_into_a_bad_target_is_refused(tmp_path, target):
         append_facts(into, {"locations": []}, facts)
     if target == "list":
         assert into.read_text() == "- 1\n- 2\n"
+
+
+def test_hostile_review_walk_with_stdin_closed_says_what_to_do_instead():
+    result = subprocess.run([FACTCHECK, "review", "walk", "--no-nlp", str(SEEDS)], capture_output=True, text=True, cwd=ROOT,
+                            preexec_fn=lambda: os.close(0), timeout=60)
+    assert result.returncode == 2 and "standard input" in result.stderr and "review confirm" in result.stderr

@@ -162,9 +162,14 @@ def review_walk(files: List[Path] = FilesArg, by: Optional[str] = ByOpt, facts: 
                 reviews: Optional[Path] = ReviewsOpt, nlp: bool = NlpOpt, date: Optional[str] = DateOpt,
                 input_format: InputFormat = InputFormatOpt, cache: Optional[Path] = CacheOpt, no_cache: bool = NoCacheOpt) -> None:
     """Walk the open findings one by one: c confirm, d dismiss, n needs source, s skip, q quit."""
+    import sys
+
     from factcheck.review.walk import walk
     from factcheck.review.store import default_reviewer, store_path
 
+    if sys.stdin is None or sys.stdin.closed:
+        fail("review walk asks for each decision on standard input, which is closed; decide with "
+             "`factcheck review confirm|dismiss ID --note ...` instead")
     reports, store, _ = _reports(files, facts, reviews, ArticleOptions(nlp, date, input_format, cache, no_cache))
     walk(reports, store, store_path(reviews), by or default_reviewer())
 
