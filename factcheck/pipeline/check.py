@@ -9,7 +9,7 @@ from factcheck.model.document import Document
 from factcheck.model.report import DocumentReport
 from factcheck.review.store import ReviewStore, claim_fingerprint, inconsistency_fingerprint
 from factcheck.verify.consistency import find_inconsistencies
-from factcheck.verify.engine import verify_claims
+from factcheck.verify.registry import verify_claims
 
 
 def check_document(document: Document, index: FactIndex, store: ReviewStore | None = None, claims: list[Claim] | None = None) -> DocumentReport:

@@ -1,0 +1,92 @@
+"""What every verifier shares: building a verdict, and what the article says around a claim.
+
+A verifier gets the claim and an ``Article``: the fact index, the article date, and per
+sentence the people, places and days its claims name (``SentenceFacts``), which help to
+pick the event a number is about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from factcheck.facts.index import FactIndex
+from factcheck.facts.schema import EntityType
+from factcheck.model.claims import Claim, ClaimKind, Evidence, Verdict
+
+PLACE_TYPES = (EntityType.place, EntityType.country, EntityType.organization)
+
+
+def result(claim: Claim, verdict: Verdict, reason: str, evidence: list[Evidence] | None = None) -> Claim:
+    """The claim with its verdict, one-line reason and evidence set."""
+    return claim.model_copy(update={"verdict": verdict, "reason": reason, "evidence": evidence or []})
+
+
+def unverifiable(claim: Claim, reason: str) -> Claim:
+    return result(claim, Verdict.unverifiable, reason)
+
+
+def parse_day(text: str | None) -> dt.date | None:
+    """An ISO date from a claim's value, or None when it is missing or malformed."""
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def within(index: FactIndex, a: str, b: str) -> bool:
+    """``a`` and ``b`` are the same place or one lies inside the other."""
+    return a == b or any(r == b for r, _ in index.ancestors(a)) or any(r == a for r, _ in index.ancestors(b))
+
+
+@dataclass
+class SentenceFacts:
+    """What a sentence says that helps to pick an event: people, places, dates."""
+
+    people: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    days: list[dt.date] = field(default_factory=list)
+
+
+def sentence_facts(claims: list[Claim], index: FactIndex) -> dict[str, SentenceFacts]:
+    """People, places and days each sentence's claims name, linked to the fact base."""
+    facts: dict[str, SentenceFacts] = {}
+    for claim in claims:
+        entry = facts.setdefault(claim.sentence, SentenceFacts())
+        if claim.kind is ClaimKind.role and claim.value.person:
+            link = index.link(claim.value.person, (EntityType.person,))
+            if link and not link.ambiguous:
+                entry.people.add(link.entity_ids[0])
+        if claim.kind is ClaimKind.event:
+            for person in claim.value.participants or []:
+                link = index.link(person, (EntityType.person,))
+                if link and not link.ambiguous:
+                    entry.people.add(link.entity_ids[0])
+        place_name = claim.value.place if claim.kind in (ClaimKind.location, ClaimKind.event) else None
+        if place_name:
+            link = index.link(place_name, (EntityType.place,))
+            if link and not link.ambiguous:
+                entry.places.add(link.entity_ids[0])
+        if claim.kind is ClaimKind.date:
+            day = parse_day(claim.value.date)
+            if day is not None:
+                entry.days.append(day)
+    return facts
+
+
+@dataclass
+class Article:
+    """One article as the verifiers see it: the fact index, its date, what each sentence names."""
+
+    index: FactIndex
+    day: dt.date | None
+    sentences: dict[str, SentenceFacts] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, claims: list[Claim], index: FactIndex, day: dt.date | None) -> Article:
+        return cls(index=index, day=day, sentences=sentence_facts(claims, index))
+
+    def sentence(self, claim: Claim) -> SentenceFacts:
+        return self.sentences.get(claim.sentence) or SentenceFacts()

@@ -1,0 +1,187 @@
+"""Claims checked through the event they are about: duration, score, quantity, date, event.
+
+A claim is linked to an event by the event's cue words in its sentence (or the claim's
+subject), the people and place the sentence names, and the article date; the best-scored
+event that says something about the claim decides. Two top events that disagree make the
+claim ``ambiguous``; none makes it ``unverifiable``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from factcheck.facts.index import FactIndex
+from factcheck.facts.schema import EntityType, Event
+from factcheck.model.claims import Claim, ClaimKind, Evidence, Verdict
+from factcheck.text.normalize import match_key
+from factcheck.verify.common import Article, SentenceFacts, parse_day, result, unverifiable, within
+from factcheck.verify.registry import verifies
+
+EVENT_WINDOW_DAYS = 45  # an event this far from the article date is not "the" event meant
+UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "month": 2629800, "year": 31557600, "decade": 315576000}
+
+Relevant = Callable[[Event], Any]  # what an event says about a claim, None when nothing
+
+
+def candidate_events(claim: Claim, index: FactIndex, context: SentenceFacts, day: dt.date | None, use_dates: bool = True) -> list[tuple[float, Event]]:
+    """Events the claim's sentence may be about, best first, with a score."""
+    sentence_key = f" {match_key(claim.sentence)} "
+    subject_key = match_key(claim.subject) if claim.subject else ""
+    scored = []
+    for event in index.base.events:
+        cue_hits = [c for c in event.cues if f" {match_key(c)} " in sentence_key]
+        if not cue_hits:
+            continue
+        score = max(len(match_key(c)) for c in cue_hits)
+        if subject_key and any(match_key(c) == subject_key or match_key(c) in subject_key for c in event.cues):
+            score += 20  # "55 phút hội đàm": the claim says which event it is about
+        if claim.kind is ClaimKind.event and any(match_key(c) == match_key(claim.value.event or "") for c in event.cues):
+            score += 20
+        score += 15 * len(context.people & set(event.participants))
+        if event.place and event.place in context.places:
+            score += 15
+        elif event.place and context.places and not any(within(index, place, event.place) for place in context.places):
+            continue  # the sentence puts it somewhere else: another event
+        span = event.span
+        if span and day is not None:
+            if (span[0] - day).days > EVENT_WINDOW_DAYS or (day - span[1]).days > EVENT_WINDOW_DAYS:
+                continue
+        if span and use_dates and any(span[0] <= d <= span[1] for d in context.days):
+            score += 10
+        scored.append((score, event))
+    return sorted(scored, key=lambda pair: -pair[0])
+
+
+def event_evidence(event: Event, index: FactIndex, expected: Any, note: str | None = None) -> Evidence:
+    return Evidence(fact_id=event.id, source=index.source_text(event.sources), expected=expected, note=note)
+
+
+def pick(claim: Claim, candidates: list[tuple[float, Event]], relevant: Relevant) -> tuple[Event | None, Claim | None]:
+    """The best candidate that says something about this claim; ambiguous if the top ones disagree."""
+    useful = [(s, e) for s, e in candidates if relevant(e) is not None]
+    if not useful:
+        return None, None
+    best_score = useful[0][0]
+    top = [e for s, e in useful if s == best_score]
+    if len({repr(relevant(e)) for e in top}) > 1:
+        names = ", ".join(e.name for e in top)
+        return None, result(claim, Verdict.ambiguous, f"the sentence may be about {names}, which disagree",
+                            [Evidence(fact_id=e.id, expected=relevant(e)) for e in top])
+    return top[0], None
+
+
+def linked_event(claim: Claim, article: Article, relevant: Relevant, use_dates: bool = True) -> tuple[Event | None, Claim | None]:
+    """The event the claim is about, or the claim with its verdict when there is none to pick."""
+    candidates = candidate_events(claim, article.index, article.sentence(claim), article.day, use_dates)
+    if claim.kind is ClaimKind.event:  # the event noun itself must name the event ("cuộc họp báo" is not the G20 summit)
+        noun = match_key(claim.value.event or "")
+        candidates = [(s, e) for s, e in candidates if any(match_key(c) == noun or noun in match_key(c) for c in e.cues)]
+    event, ambiguous = pick(claim, candidates, relevant)
+    if ambiguous:
+        return None, ambiguous
+    if event is None:
+        return None, unverifiable(claim, "no event in the fact base matches this sentence")
+    return event, None
+
+
+@verifies(ClaimKind.duration)
+def verify_duration(claim: Claim, article: Article) -> Claim:
+    event, done = linked_event(claim, article, lambda e: e.attributes.duration)
+    if done:
+        return done
+    fact = event.attributes.duration
+    value = claim.value
+    factor = UNIT_SECONDS[fact.unit] / UNIT_SECONDS.get(value.unit or "", UNIT_SECONDS[fact.unit])
+    expected = fact.amount * factor  # in the claim's unit
+    tolerance = fact.tolerance * factor if (value.approx or value.bound) else 0.0
+    if value.amount is not None:
+        stated_low = stated_high = value.amount
+    elif value.min is not None:
+        stated_low, stated_high = value.min, value.max
+    else:
+        return unverifiable(claim, "the text gives no exact duration")
+    if value.bound == "lower":
+        ok = expected >= stated_low - tolerance
+    elif value.bound == "upper":
+        ok = expected <= stated_high + tolerance
+    else:
+        ok = stated_low - tolerance <= expected <= stated_high + tolerance
+    verdict = Verdict.supported if ok else Verdict.contradicted
+    return result(claim, verdict, f"{event.name}: {fact.amount:g} {fact.unit}s (±{fact.tolerance:g}), stated {claim.text}",
+                  [event_evidence(event, article.index, {"amount": fact.amount, "unit": fact.unit, "tolerance": fact.tolerance})])
+
+
+@verifies(ClaimKind.score)
+def verify_score(claim: Claim, article: Article) -> Claim:
+    event, done = linked_event(claim, article, lambda e: e.attributes.score)
+    if done:
+        return done
+    expected = event.attributes.score
+    stated = claim.value.scores or []
+    verdict = Verdict.supported if stated == expected else Verdict.contradicted
+    return result(claim, verdict, f"{event.name}: score {expected[0]}-{expected[1]}, stated {stated[0]}-{stated[1]}" if stated else event.name,
+                  [event_evidence(event, article.index, {"scores": expected})])
+
+
+@verifies(ClaimKind.quantity)
+def verify_quantity(claim: Claim, article: Article) -> Claim:
+    unit = match_key(claim.value.unit or "")
+    relevant = lambda e: next((c for c in e.attributes.counts if match_key(c.unit) == unit), None)  # noqa: E731
+    event, done = linked_event(claim, article, relevant)
+    if done:
+        return done
+    count = relevant(event)
+    amount = claim.value.amount
+    if amount is None:
+        return unverifiable(claim, "the text gives no exact amount")
+    ok = any(abs(a - amount) < 1e-9 for a in count.amounts)
+    verdict = Verdict.supported if ok else Verdict.contradicted
+    known = ", ".join(f"{a:g}" for a in count.amounts)
+    return result(claim, verdict, f"{event.name}: {known} {count.unit} known, stated {amount:g}",
+                  [event_evidence(event, article.index, {"amount": count.amounts if len(count.amounts) > 1 else count.amounts[0], "unit": count.unit}, count.note)])
+
+
+@verifies(ClaimKind.date)
+def verify_date(claim: Claim, article: Article) -> Claim:
+    event, done = linked_event(claim, article, lambda e: e.span, use_dates=False)
+    if done:
+        return done
+    value = claim.value
+    span = event.span
+    if value.date:
+        low = high = dt.date.fromisoformat(value.date)
+    elif value.start:
+        low, high = dt.date.fromisoformat(value.start), dt.date.fromisoformat(value.end or value.start)
+    else:
+        return unverifiable(claim, "the date could not be resolved (no article date)")
+    ok = low <= span[1] and span[0] <= high  # the stated day or span meets the event's
+    expected = {"date": span[0].isoformat()} if span[0] == span[1] else {"start": span[0].isoformat(), "end": span[1].isoformat()}
+    verdict = Verdict.supported if ok else Verdict.contradicted
+    when = span[0].isoformat() if span[0] == span[1] else f"{span[0]} to {span[1]}"
+    return result(claim, verdict, f"{event.name}: {when}", [event_evidence(event, article.index, expected)])
+
+
+@verifies(ClaimKind.event)
+def verify_event(claim: Claim, article: Article) -> Claim:
+    event, done = linked_event(claim, article, lambda e: e.span or e.place)
+    if done:
+        return done
+    index, value = article.index, claim.value
+    problems = []
+    if event.span and (value.date or value.start):
+        low = dt.date.fromisoformat(value.date or value.start)
+        high = dt.date.fromisoformat(value.date or value.end or value.start)
+        if not (low <= event.span[1] and event.span[0] <= high):
+            problems.append(f"date {event.span[0]}")
+    if event.place and value.place:
+        link = index.link(value.place, (EntityType.place,))
+        if link and not link.ambiguous and link.entity_ids[0] != event.place and event.place not in [r for r, _ in index.ancestors(link.entity_ids[0])]:
+            if not any(r == link.entity_ids[0] for r, _ in index.ancestors(event.place)):
+                problems.append(f"place {index.name(event.place)}")
+    expected = {"date": event.span[0].isoformat() if event.span else None, "place": index.name(event.place) if event.place else None,
+                "participants": [index.name(p) for p in event.participants]}
+    if problems:
+        return result(claim, Verdict.contradicted, f"{event.name}: expected " + ", ".join(problems), [event_evidence(event, index, expected)])
+    return result(claim, Verdict.supported, event.name, [event_evidence(event, index, expected)])

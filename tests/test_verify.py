@@ -1,0 +1,53 @@
+"""The verifiers behind the registry, with claims and fact bases built by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import ROOT
+
+from factcheck.model.claims import Claim, ClaimKind, Value, Verdict
+from factcheck.verify import registry
+from factcheck.verify.registry import verify_claims
+
+DAY = dt.date(2026, 1, 31)
+
+
+@pytest.fixture(scope="module")
+def index():
+    from factcheck.facts.index import load_index
+
+    return load_index(ROOT / "claims")
+
+
+def claim(kind: ClaimKind, text: str, sentence: str, subject: str | None = None, **value) -> Claim:
+    start = sentence.index(text) if text in sentence else 0
+    return Claim(id=f"{kind.value}-{start}", kind=kind, text=text, start=start, end=start + len(text), sentence=sentence,
+                 value=Value(**value), subject=subject, rule="test")
+
+
+@pytest.mark.parametrize("kind", list(ClaimKind))
+def test_verify_every_claim_kind_has_a_verifier(kind):
+    assert kind in registry.registered()
+
+
+def test_verify_unregistered_kind_is_unverifiable_not_a_key_error(index, monkeypatch):
+    verifiers = dict(registry.registered())
+    del verifiers[ClaimKind.gap]
+    monkeypatch.setattr(registry, "VERIFIERS", verifiers)
+    gap = claim(ClaimKind.gap, "SAREX sau 9 năm gián đoạn", "Diễn tập SAREX sau 9 năm gián đoạn.", amount=9, unit="year", event="SAREX")
+    (checked,) = verify_claims([gap], index, DAY)
+    assert checked.verdict is Verdict.unverifiable
+    assert "no verifier is registered for gap claims" in checked.reason
+
+
+@pytest.mark.parametrize("kind, value", [(ClaimKind.percent, {"amount": 4.25}), (ClaimKind.money, {"amount": 10, "currency": "VND"})])
+def test_verify_percent_and_money_say_no_fact_kind_covers_them(index, kind, value):
+    (checked,) = verify_claims([claim(kind, "4,25%", "Lãi suất 4,25%.", **value)], index, DAY)
+    assert checked.verdict is Verdict.unverifiable and f"covers {kind.value} claims" in checked.reason
+
+
+def test_verify_registering_a_second_verifier_for_a_kind_is_refused():
+    with pytest.raises(ValueError, match="already have a verifier"):
+        registry.verifies(ClaimKind.role)(lambda claim, article: claim)
