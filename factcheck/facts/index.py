@@ -1,4 +1,4 @@
-"""The fact base as lookup structures: names (exact and fuzzy), regions, tenures.
+"""The fact base as lookup structures: names (exact and fuzzy), regions, tenures, event cues.
 
 Built once per fact base and cached as a pickle keyed by the fact files and the package's
 code (``load_index``), so a large fact base loads in a fraction of a second.
@@ -11,6 +11,7 @@ import gc
 import hashlib
 import os
 import pickle
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from factcheck.facts.load import fact_files, load_fact_base
-from factcheck.facts.schema import EntityType, FactBase, FactBaseError
+from factcheck.facts.schema import EntityType, Event, FactBase, FactBaseError
 from factcheck.pipeline.versions import code_version
 from factcheck.text.normalize import match_key
 
@@ -109,6 +110,33 @@ class TenureRow(NamedTuple):
         return self.start <= day and (self.end is None or day <= self.end)
 
 
+class CuePosting(NamedTuple):
+    """The events one cue names, as positions in ``FactBase.events``: those without dates, and
+    the dated ones sorted by their first day, so the events near a day are one slice."""
+
+    undated: tuple[int, ...]
+    dated: tuple[int, ...]
+    firsts: tuple[int, ...]  # first day of each dated event (date ordinals), ascending
+    lasts: tuple[int, ...]  # its last day
+    longest: int  # the longest span in days: how far before a day a meeting span can start
+
+    @classmethod
+    def of(cls, positions: list[int], events: list[Event]) -> CuePosting:
+        dated = sorted((events[p].span[0].toordinal(), events[p].span[1].toordinal(), p) for p in positions if events[p].span)
+        return cls(undated=tuple(p for p in positions if not events[p].span), dated=tuple(p for _, _, p in dated),
+                   firsts=tuple(f for f, _, _ in dated), lasts=tuple(l for _, l, _ in dated),
+                   longest=max((l - f for f, l, _ in dated), default=0))
+
+    def near(self, day: dt.date | None, window: int) -> list[int]:
+        """Every event, or with ``day`` the undated ones and those whose span meets
+        ``day`` ± ``window`` days."""
+        if day is None:
+            return [*self.undated, *self.dated]
+        low, high = day.toordinal() - window, day.toordinal() + window
+        start, end = bisect_left(self.firsts, low - self.longest), bisect_right(self.firsts, high)
+        return [*self.undated, *(self.dated[i] for i in range(start, end) if self.lasts[i] >= low)]
+
+
 class LocationRow(NamedTuple):
     id: str
     place: str
@@ -127,6 +155,12 @@ class FactIndex:
     regions: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # place -> location fact ids
     location_by_id: dict[str, LocationRow] = field(default_factory=dict)
     tenures: dict[str, list[TenureRow]] = field(default_factory=lambda: defaultdict(list))
+    # Events by the match key of each cue (see ``cued_events``).
+    event_cues: dict[str, CuePosting] = field(default_factory=dict)
+    gap_cues: dict[str, CuePosting] = field(default_factory=dict)  # only recurring events that resumed
+    cue_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event id -> its cues' match keys
+    cue_heads: frozenset[str] = frozenset()  # first words of cues: where a lookup may start
+    longest_cue: int = 0  # in words: the longest word n-gram worth looking up
 
     @classmethod
     def build(cls, base: FactBase) -> FactIndex:
@@ -142,7 +176,28 @@ class FactIndex:
             index.location_by_id[location.id] = LocationRow(location.id, location.place, location.region, tuple(location.sources))
         for t in base.tenures:
             index.tenures[t.person].append(TenureRow(t.id, t.person, t.title, t.organization, t.start, t.end, tuple(t.aliases), tuple(t.sources)))
+        index._index_events()
         return index
+
+    def _index_events(self) -> None:
+        """Map each cue's match key to the events it names, so a sentence finds its events by
+        looking up its own word n-grams instead of testing every event's cues."""
+        events: dict[str, list[int]] = defaultdict(list)
+        gaps: dict[str, list[int]] = defaultdict(list)
+        heads: set[str] = set()
+        for position, event in enumerate(self.base.events):
+            keys = tuple(dict.fromkeys(k for k in (match_key(c) for c in event.cues) if k))
+            self.cue_keys[event.id] = keys
+            for key in keys:
+                events[key].append(position)
+                if event.previous is not None and event.resumed is not None:
+                    gaps[key].append(position)
+                words = key.split()
+                heads.add(words[0])
+                self.longest_cue = max(self.longest_cue, len(words))
+        self.cue_heads = frozenset(heads)
+        self.event_cues = {key: CuePosting.of(positions, self.base.events) for key, positions in events.items()}
+        self.gap_cues = {key: CuePosting.of(positions, self.base.events) for key, positions in gaps.items()}
 
     def compact(self) -> FactIndex:
         """A copy that unpickles faster: plain dicts and tuples, and no file/line bookkeeping
@@ -150,7 +205,33 @@ class FactIndex:
         base = self.base.model_copy(update={"origin": {}, "field_lines": {}, "entities": {}, "locations": [], "tenures": []})
         by_key = {key: tuple(sorted(ids)) for key, ids in self.by_key.items()}
         return FactIndex(base=base, entities=self.entities, by_key=by_key, tables=dict(self.tables), regions=dict(self.regions),
-                         location_by_id=self.location_by_id, tenures=dict(self.tenures))
+                         location_by_id=self.location_by_id, tenures=dict(self.tenures), event_cues=self.event_cues,
+                         gap_cues=self.gap_cues, cue_keys=self.cue_keys, cue_heads=self.cue_heads, longest_cue=self.longest_cue)
+
+    # -- events ------------------------------------------------------------------------
+
+    def cued_events(self, *keys: str, gaps: bool = False, day: dt.date | None = None, window: int = 0) -> list[tuple[Event, tuple[str, ...]]]:
+        """Events one of whose cues occurs as whole words in one of ``keys`` (match keys), in
+        fact-base order, each with the cue keys found. Only ``gaps``: events that resumed.
+        With ``day``: only events without dates or within ``window`` days of it.
+
+        Looks up each key's word n-grams (up to the longest cue) in the cue map, and a day's
+        window by bisection: the cost follows the text and the events near the day, not the
+        size of the fact base."""
+        table = self.gap_cues if gaps else self.event_cues
+        found: dict[int, list[str]] = {}
+        for key in keys:
+            words = key.split()
+            for start, head in enumerate(words):
+                if head not in self.cue_heads:
+                    continue
+                for end in range(start + 1, min(start + self.longest_cue, len(words)) + 1):
+                    cue = " ".join(words[start:end])
+                    posting = table.get(cue)
+                    if posting is not None:
+                        for position in posting.near(day, window):
+                            found.setdefault(position, []).append(cue)
+        return [(self.base.events[position], tuple(found[position])) for position in sorted(found)]
 
     # -- names -------------------------------------------------------------------------
 

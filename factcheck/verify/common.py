@@ -11,10 +11,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from factcheck.facts.index import FactIndex
-from factcheck.facts.schema import EntityType
+from factcheck.facts.schema import EntityType, Event
 from factcheck.model.claims import Claim, ClaimKind, Evidence, Verdict
+from factcheck.text.normalize import match_key
 
 PLACE_TYPES = (EntityType.place, EntityType.country, EntityType.organization)
+EVENT_WINDOW_DAYS = 45  # an event this far from the article date is not "the" event meant
 
 
 def result(claim: Claim, verdict: Verdict, reason: str, evidence: list[Evidence] | None = None) -> Claim:
@@ -83,6 +85,7 @@ class Article:
     index: FactIndex
     day: dt.date | None
     sentences: dict[str, SentenceFacts] = field(default_factory=dict)
+    _cued: dict[str, list[tuple[Event, tuple[str, ...]]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, claims: list[Claim], index: FactIndex, day: dt.date | None) -> Article:
@@ -90,3 +93,10 @@ class Article:
 
     def sentence(self, claim: Claim) -> SentenceFacts:
         return self.sentences.get(claim.sentence) or SentenceFacts()
+
+    def cued_events(self, sentence: str) -> list[tuple[Event, tuple[str, ...]]]:
+        """Events whose cues the sentence contains and that are near the article date, with
+        the cues found (looked up once per sentence)."""
+        if sentence not in self._cued:
+            self._cued[sentence] = self.index.cued_events(match_key(sentence), day=self.day, window=EVENT_WINDOW_DAYS)
+        return self._cued[sentence]

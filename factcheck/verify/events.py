@@ -16,28 +16,30 @@ from factcheck.facts.index import FactIndex
 from factcheck.facts.schema import EntityType, Event
 from factcheck.model.claims import Claim, ClaimKind, Evidence, Verdict
 from factcheck.text.normalize import match_key
-from factcheck.verify.common import Article, SentenceFacts, parse_day, result, unverifiable, within
+from factcheck.verify.common import Article, result, unverifiable, within
 from factcheck.verify.registry import verifies
 
-EVENT_WINDOW_DAYS = 45  # an event this far from the article date is not "the" event meant
 UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "month": 2629800, "year": 31557600, "decade": 315576000}
 
 Relevant = Callable[[Event], Any]  # what an event says about a claim, None when nothing
 
 
-def candidate_events(claim: Claim, index: FactIndex, context: SentenceFacts, day: dt.date | None, use_dates: bool = True) -> list[tuple[float, Event]]:
-    """Events the claim's sentence may be about, best first, with a score."""
-    sentence_key = f" {match_key(claim.sentence)} "
+def candidate_events(claim: Claim, article: Article, use_dates: bool = True) -> list[tuple[float, Event]]:
+    """Events the claim's sentence may be about, best first, with a score.
+
+    Only events one of whose cues is in the sentence and that are near the article date are
+    considered, found through the index's cue map (``Article.cued_events``), never by
+    scanning every event."""
+    index, context = article.index, article.sentence(claim)
     subject_key = match_key(claim.subject) if claim.subject else ""
+    noun_key = match_key(claim.value.event or "") if claim.kind is ClaimKind.event else ""
     scored = []
-    for event in index.base.events:
-        cue_hits = [c for c in event.cues if f" {match_key(c)} " in sentence_key]
-        if not cue_hits:
-            continue
-        score = max(len(match_key(c)) for c in cue_hits)
-        if subject_key and any(match_key(c) == subject_key or match_key(c) in subject_key for c in event.cues):
+    for event, cues_found in article.cued_events(claim.sentence):
+        cue_keys = index.cue_keys.get(event.id, ())
+        score = max(len(c) for c in cues_found)
+        if subject_key and any(c == subject_key or c in subject_key for c in cue_keys):
             score += 20  # "55 phút hội đàm": the claim says which event it is about
-        if claim.kind is ClaimKind.event and any(match_key(c) == match_key(claim.value.event or "") for c in event.cues):
+        if noun_key and noun_key in cue_keys:
             score += 20
         score += 15 * len(context.people & set(event.participants))
         if event.place and event.place in context.places:
@@ -45,9 +47,6 @@ def candidate_events(claim: Claim, index: FactIndex, context: SentenceFacts, day
         elif event.place and context.places and not any(within(index, place, event.place) for place in context.places):
             continue  # the sentence puts it somewhere else: another event
         span = event.span
-        if span and day is not None:
-            if (span[0] - day).days > EVENT_WINDOW_DAYS or (day - span[1]).days > EVENT_WINDOW_DAYS:
-                continue
         if span and use_dates and any(span[0] <= d <= span[1] for d in context.days):
             score += 10
         scored.append((score, event))
@@ -74,10 +73,10 @@ def pick(claim: Claim, candidates: list[tuple[float, Event]], relevant: Relevant
 
 def linked_event(claim: Claim, article: Article, relevant: Relevant, use_dates: bool = True) -> tuple[Event | None, Claim | None]:
     """The event the claim is about, or the claim with its verdict when there is none to pick."""
-    candidates = candidate_events(claim, article.index, article.sentence(claim), article.day, use_dates)
+    candidates = candidate_events(claim, article, use_dates)
     if claim.kind is ClaimKind.event:  # the event noun itself must name the event ("cuộc họp báo" is not the G20 summit)
         noun = match_key(claim.value.event or "")
-        candidates = [(s, e) for s, e in candidates if any(match_key(c) == noun or noun in match_key(c) for c in e.cues)]
+        candidates = [(s, e) for s, e in candidates if any(c == noun or noun in c for c in article.index.cue_keys.get(e.id, ()))]
     event, ambiguous = pick(claim, candidates, relevant)
     if ambiguous:
         return None, ambiguous
@@ -128,7 +127,7 @@ def verify_score(claim: Claim, article: Article) -> Claim:
 @verifies(ClaimKind.quantity)
 def verify_quantity(claim: Claim, article: Article) -> Claim:
     unit = match_key(claim.value.unit or "")
-    relevant = lambda e: next((c for c in e.attributes.counts if match_key(c.unit) == unit), None)  # noqa: E731
+    relevant = lambda e: next((c for c in e.attributes.counts if match_key(c.unit) == unit), None)
     event, done = linked_event(claim, article, relevant)
     if done:
         return done

@@ -1,5 +1,5 @@
 """Gap claims: "SAREX sau 9 năm gián đoạn" against a recurring event's previous occurrence
-and its resumption."""
+and its resumption. The event is found by a cue in the claim's event noun or text."""
 
 from __future__ import annotations
 
@@ -13,19 +13,17 @@ from factcheck.verify.registry import verifies
 @verifies(ClaimKind.gap)
 def verify_gap(claim: Claim, article: Article) -> Claim:
     index, value = article.index, claim.value
-    names = [value.event or "", claim.text]
-    for event in index.base.events:
-        if event.previous is None or event.resumed is None:
-            continue
-        if any(f" {match_key(c)} " in f" {match_key(n)} " for c in event.cues for n in names):
-            years = event.resumed.year - event.previous.year
-            months = years * 12 + event.resumed.month - event.previous.month
-            expected_amount = {"year": years, "month": months}.get(value.unit or "")
-            if expected_amount is None:
-                return unverifiable(claim, f"gap in {value.unit}s cannot be compared")
-            tolerance = 1 if value.approx else 0
-            ok = value.amount is not None and abs(value.amount - expected_amount) <= tolerance
-            verdict = Verdict.supported if ok else Verdict.contradicted
-            return result(claim, verdict, f"{event.name}: held {event.previous.year}, resumed {event.resumed.year} ({expected_amount} {value.unit}s)",
-                          [event_evidence(event, index, {"amount": expected_amount, "unit": value.unit, "previous": event.previous.year})])
-    return unverifiable(claim, f"no resumed event {value.event!r} in the fact base")
+    found = index.cued_events(match_key(value.event or ""), match_key(claim.text), gaps=True)
+    if not found:
+        return unverifiable(claim, f"no resumed event {value.event!r} in the fact base")
+    event, _ = found[0]
+    years = event.resumed.year - event.previous.year
+    months = years * 12 + event.resumed.month - event.previous.month
+    expected_amount = {"year": years, "month": months}.get(value.unit or "")
+    if expected_amount is None:
+        return unverifiable(claim, f"gap in {value.unit}s cannot be compared")
+    tolerance = 1 if value.approx else 0
+    ok = value.amount is not None and abs(value.amount - expected_amount) <= tolerance
+    verdict = Verdict.supported if ok else Verdict.contradicted
+    return result(claim, verdict, f"{event.name}: held {event.previous.year}, resumed {event.resumed.year} ({expected_amount} {value.unit}s)",
+                  [event_evidence(event, index, {"amount": expected_amount, "unit": value.unit, "previous": event.previous.year})])
