@@ -51,3 +51,34 @@ def test_verify_percent_and_money_say_no_fact_kind_covers_them(index, kind, valu
 def test_verify_registering_a_second_verifier_for_a_kind_is_refused():
     with pytest.raises(ValueError, match="already have a verifier"):
         registry.verifies(ClaimKind.role)(lambda claim, article: claim)
+
+
+def check_text(index, text: str):
+    from factcheck.pipeline.check import check_document
+    from factcheck.text.readers import parse_document
+
+    return check_document(parse_document(f" date 2026-01-31 {text}\n", "article.txt"), index)
+
+
+@pytest.mark.parametrize(
+    "text, kind, verdict",
+    [
+        # "gặp" is a cue of the Koizumi-Hegseth meeting (2026-01-15), but nothing else agrees
+        ("Ông Nguyễn Văn An gặp bạn bè ở quê ngày 20/1.", ClaimKind.date, Verdict.unverifiable),
+        # a country around the event's place is not its place: too many things happen "tại Mỹ"
+        ("Ông Nguyễn Văn An gặp bạn bè tại Mỹ ngày 20/1.", ClaimKind.date, Verdict.unverifiable),
+        # a participant named in the sentence, by a role claim or by name alone
+        ("Bộ trưởng Koizumi gặp bạn bè ở quê ngày 20/1.", ClaimKind.date, Verdict.contradicted),
+        ("Ông Hegseth gặp bạn bè ở quê ngày 20/1.", ClaimKind.date, Verdict.contradicted),
+        # ... or elsewhere in the article
+        ("Bộ trưởng Hegseth phát biểu.\nHai người gặp nhau ngày 20/1.", ClaimKind.date, Verdict.contradicted),
+        # the event's place
+        ("Ông Nguyễn Văn An gặp bạn bè ở Washington ngày 20/1.", ClaimKind.date, Verdict.contradicted),
+        # the claim's own subject names the event ("70 phút hội đàm"); without it, cue only
+        ("Sau 70 phút hội đàm, hai bên ra về.", ClaimKind.duration, Verdict.contradicted),
+        ("Hai bên hội đàm trong 70 phút.", ClaimKind.duration, Verdict.unverifiable),
+    ],
+)
+def test_verify_event_needs_an_anchor_besides_cue_and_date(index, text, kind, verdict):
+    claims = [c for c in check_text(index, text).claims if c.kind is kind]
+    assert claims and all(c.verdict is verdict for c in claims), [(c.text, c.verdict, c.reason) for c in claims]

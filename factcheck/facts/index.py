@@ -161,6 +161,11 @@ class FactIndex:
     cue_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event id -> its cues' match keys
     cue_heads: frozenset[str] = frozenset()  # first words of cues: where a lookup may start
     longest_cue: int = 0  # in words: the longest word n-gram worth looking up
+    # What events refer to (participants, places) by the match key of each name, to tell
+    # whether an article names them.
+    event_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    name_heads: frozenset[str] = frozenset()
+    longest_name: int = 0
 
     @classmethod
     def build(cls, base: FactBase) -> FactIndex:
@@ -181,10 +186,11 @@ class FactIndex:
 
     def _index_events(self) -> None:
         """Map each cue's match key to the events it names, so a sentence finds its events by
-        looking up its own word n-grams instead of testing every event's cues."""
+        looking up its own word n-grams instead of testing every event's cues; and the names
+        of what events refer to, so an article's mentions of them are found the same way."""
         events: dict[str, list[int]] = defaultdict(list)
         gaps: dict[str, list[int]] = defaultdict(list)
-        heads: set[str] = set()
+        referred: dict[str, None] = {}  # entity ids, in order
         for position, event in enumerate(self.base.events):
             keys = tuple(dict.fromkeys(k for k in (match_key(c) for c in event.cues) if k))
             self.cue_keys[event.id] = keys
@@ -192,12 +198,18 @@ class FactIndex:
                 events[key].append(position)
                 if event.previous is not None and event.resumed is not None:
                     gaps[key].append(position)
-                words = key.split()
-                heads.add(words[0])
-                self.longest_cue = max(self.longest_cue, len(words))
-        self.cue_heads = frozenset(heads)
+            referred.update(dict.fromkeys([*event.participants, *([event.place] if event.place else [])]))
         self.event_cues = {key: CuePosting.of(positions, self.base.events) for key, positions in events.items()}
         self.gap_cues = {key: CuePosting.of(positions, self.base.events) for key, positions in gaps.items()}
+        self.cue_heads, self.longest_cue = _heads(events)
+        names: dict[str, list[str]] = defaultdict(list)
+        for entity_id in referred:
+            entity = self.entities.get(entity_id)
+            for key in dict.fromkeys(map(match_key, entity.names) if entity else ()):
+                if key:
+                    names[key].append(entity_id)
+        self.event_names = {key: tuple(ids) for key, ids in names.items()}
+        self.name_heads, self.longest_name = _heads(names)
 
     def compact(self) -> FactIndex:
         """A copy that unpickles faster: plain dicts and tuples, and no file/line bookkeeping
@@ -206,7 +218,8 @@ class FactIndex:
         by_key = {key: tuple(sorted(ids)) for key, ids in self.by_key.items()}
         return FactIndex(base=base, entities=self.entities, by_key=by_key, tables=dict(self.tables), regions=dict(self.regions),
                          location_by_id=self.location_by_id, tenures=dict(self.tenures), event_cues=self.event_cues,
-                         gap_cues=self.gap_cues, cue_keys=self.cue_keys, cue_heads=self.cue_heads, longest_cue=self.longest_cue)
+                         gap_cues=self.gap_cues, cue_keys=self.cue_keys, cue_heads=self.cue_heads, longest_cue=self.longest_cue,
+                         event_names=self.event_names, name_heads=self.name_heads, longest_name=self.longest_name)
 
     # -- events ------------------------------------------------------------------------
 
@@ -221,17 +234,17 @@ class FactIndex:
         table = self.gap_cues if gaps else self.event_cues
         found: dict[int, list[str]] = {}
         for key in keys:
-            words = key.split()
-            for start, head in enumerate(words):
-                if head not in self.cue_heads:
-                    continue
-                for end in range(start + 1, min(start + self.longest_cue, len(words)) + 1):
-                    cue = " ".join(words[start:end])
-                    posting = table.get(cue)
-                    if posting is not None:
-                        for position in posting.near(day, window):
-                            found.setdefault(position, []).append(cue)
+            for cue in _phrases(key, self.cue_heads, self.longest_cue):
+                posting = table.get(cue)
+                if posting is not None:
+                    for position in posting.near(day, window):
+                        found.setdefault(position, []).append(cue)
         return [(self.base.events[position], tuple(found[position])) for position in sorted(found)]
+
+    def named_entities(self, key: str) -> set[str]:
+        """The participants and places of events that ``key`` (a match key) names by one of
+        their names, as whole words."""
+        return {entity_id for name in _phrases(key, self.name_heads, self.longest_name) for entity_id in self.event_names.get(name, ())}
 
     # -- names -------------------------------------------------------------------------
 
@@ -284,6 +297,22 @@ class FactIndex:
         if source is None:
             return source_ids[0]
         return f"{source.publisher}: {source.title} ({source.url or source.document})"
+
+
+def _heads(phrases: dict[str, object]) -> tuple[frozenset[str], int]:
+    """First words of ``phrases`` and their greatest length in words: what a lookup by word
+    n-grams needs to know."""
+    split = [phrase.split() for phrase in phrases]
+    return frozenset(words[0] for words in split), max(map(len, split), default=0)
+
+
+def _phrases(key: str, heads: frozenset[str], longest: int):
+    """Every run of up to ``longest`` words of ``key`` that starts with one of ``heads``."""
+    words = key.split()
+    for start, head in enumerate(words):
+        if head in heads:
+            for end in range(start + 1, min(start + longest, len(words)) + 1):
+                yield " ".join(words[start:end])
 
 
 def _name_score(a: str, b: str, **kwargs) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from factcheck.facts.index import FactIndex
 from factcheck.facts.schema import EntityType, Event
@@ -80,23 +81,43 @@ def sentence_facts(claims: list[Claim], index: FactIndex) -> dict[str, SentenceF
 
 @dataclass
 class Article:
-    """One article as the verifiers see it: the fact index, its date, what each sentence names."""
+    """One article as the verifiers see it: the fact index, its date, and what each of its
+    claims' sentences names."""
 
     index: FactIndex
     day: dt.date | None
     sentences: dict[str, SentenceFacts] = field(default_factory=dict)
-    _cued: dict[str, list[tuple[Event, tuple[str, ...]]]] = field(default_factory=dict, repr=False)
+    people: set[str] = field(default_factory=set)  # every person its claims name, linked
+    keys: dict[str, str] = field(default_factory=dict, repr=False)  # sentence -> " match key "
+    memo: dict[tuple, Any] = field(default_factory=dict, repr=False)  # per-sentence results verifiers share
 
     @classmethod
     def of(cls, claims: list[Claim], index: FactIndex, day: dt.date | None) -> Article:
-        return cls(index=index, day=day, sentences=sentence_facts(claims, index))
+        sentences = sentence_facts(claims, index)
+        keys = {sentence: f" {match_key(sentence)} " for sentence in sentences}
+        people = {person for facts in sentences.values() for person in facts.people}
+        return cls(index=index, day=day, sentences=sentences, people=people, keys=keys)
 
     def sentence(self, claim: Claim) -> SentenceFacts:
         return self.sentences.get(claim.sentence) or SentenceFacts()
 
+    def sentence_key(self, sentence: str) -> str:
+        """The sentence's match key, padded with spaces for whole-word tests."""
+        if sentence not in self.keys:
+            self.keys[sentence] = f" {match_key(sentence)} "
+        return self.keys[sentence]
+
+    def named(self, sentence: str | None = None) -> set[str]:
+        """What events refer to that the sentence, or with none the whole article, names."""
+        memo_key = ("named", sentence)
+        if memo_key not in self.memo:
+            if sentence is None:
+                self.memo[memo_key] = set().union(*(self.named(s) for s in self.keys))
+            else:
+                self.memo[memo_key] = self.index.named_entities(self.sentence_key(sentence))
+        return self.memo[memo_key]
+
     def cued_events(self, sentence: str) -> list[tuple[Event, tuple[str, ...]]]:
         """Events whose cues the sentence contains and that are near the article date, with
-        the cues found (looked up once per sentence)."""
-        if sentence not in self._cued:
-            self._cued[sentence] = self.index.cued_events(match_key(sentence), day=self.day, window=EVENT_WINDOW_DAYS)
-        return self._cued[sentence]
+        the cues found."""
+        return self.index.cued_events(self.sentence_key(sentence), day=self.day, window=EVENT_WINDOW_DAYS)

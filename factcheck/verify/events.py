@@ -1,8 +1,10 @@
 """Claims checked through the event they are about: duration, score, quantity, date, event.
 
-A claim is linked to an event by the event's cue words in its sentence (or the claim's
-subject), the people and place the sentence names, and the article date; the best-scored
-event that says something about the claim decides. Two top events that disagree make the
+A claim is linked to an event by the event's cue words in its sentence, and only when
+something else agrees too: a participant the article names, the event's place named in the
+sentence, or the claim's own subject naming the event. Among those, the
+people and place the sentence names and its dates score; the best-scored event that says
+something about the claim decides. Two top events that disagree make the
 claim ``ambiguous``; none makes it ``unverifiable``.
 """
 
@@ -10,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from factcheck.facts.index import FactIndex
 from factcheck.facts.schema import EntityType, Event
 from factcheck.model.claims import Claim, ClaimKind, Evidence, Verdict
 from factcheck.text.normalize import match_key
-from factcheck.verify.common import Article, result, unverifiable, within
+from factcheck.verify.common import Article, SentenceFacts, result, unverifiable, within
 from factcheck.verify.registry import verifies
 
 UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "month": 2629800, "year": 31557600, "decade": 315576000}
@@ -24,30 +27,71 @@ UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 6
 Relevant = Callable[[Event], Any]  # what an event says about a claim, None when nothing
 
 
-def candidate_events(claim: Claim, article: Article, use_dates: bool = True) -> list[tuple[float, Event]]:
-    """Events the claim's sentence may be about, best first, with a score.
+@dataclass
+class Candidate:
+    """An event one of whose cues a sentence contains, and what the sentence says for it."""
 
-    Only events one of whose cues is in the sentence and that are near the article date are
-    considered, found through the index's cue map (``Article.cued_events``), never by
-    scanning every event."""
-    index, context = article.index, article.sentence(claim)
-    subject_key = match_key(claim.subject) if claim.subject else ""
-    noun_key = match_key(claim.value.event or "") if claim.kind is ClaimKind.event else ""
-    scored = []
-    for event, cues_found in article.cued_events(claim.sentence):
-        cue_keys = index.cue_keys.get(event.id, ())
-        score = max(len(c) for c in cues_found)
-        if subject_key and any(c == subject_key or c in subject_key for c in cue_keys):
-            score += 20  # "55 phút hội đàm": the claim says which event it is about
-        if noun_key and noun_key in cue_keys:
-            score += 20
-        score += 15 * len(context.people & set(event.participants))
+    event: Event
+    score: float  # the longest cue found, +15 for each participant and for the place the sentence names
+    dated: bool  # one of the sentence's days falls within the event's span
+    anchored: bool  # besides the cue, a participant or the event's place is named (see ``anchored``)
+
+
+def sentence_candidates(sentence: str, article: Article) -> list[Candidate]:
+    """The events a sentence's cues name near the article date, minus those it places
+    elsewhere; computed once per sentence (``Article.memo``)."""
+    memo_key = ("events", sentence)
+    if memo_key in article.memo:
+        return article.memo[memo_key]
+    index, context = article.index, article.sentences.get(sentence) or SentenceFacts()
+    candidates = []
+    for event, cues_found in article.cued_events(sentence):
+        score = max(len(c) for c in cues_found) + 15 * len(context.people & set(event.participants))
         if event.place and event.place in context.places:
             score += 15
         elif event.place and context.places and not any(within(index, place, event.place) for place in context.places):
             continue  # the sentence puts it somewhere else: another event
         span = event.span
-        if span and use_dates and any(span[0] <= d <= span[1] for d in context.days):
+        dated = bool(span) and any(span[0] <= d <= span[1] for d in context.days)
+        candidates.append(Candidate(event, score, dated, anchored(event, sentence, article)))
+    article.memo[memo_key] = candidates
+    return candidates
+
+
+def anchored(event: Event, sentence: str, article: Article) -> bool:
+    """A cue and a date are not enough to link an event ("gặp bạn bè" is not every meeting):
+    one of its participants must be named in the article (by a claim or by name), or its
+    place in the sentence (or a place inside it). A region around the place does not count:
+    "tại Mỹ" is said of too many things to tie a sentence to the one event in Washington."""
+    participants = set(event.participants)
+    if participants & article.people or participants & article.named():
+        return True
+    if not event.place:
+        return False
+    if event.place in article.named(sentence):
+        return True
+    places = article.sentences[sentence].places if sentence in article.sentences else set()
+    return any(place == event.place or any(r == event.place for r, _ in article.index.ancestors(place)) for place in places)
+
+
+def candidate_events(claim: Claim, article: Article, use_dates: bool = True) -> list[tuple[float, Event]]:
+    """Events the claim may be about, best first, with a score.
+
+    Only events one of whose cues is in the sentence and that are near the article date are
+    considered, found through the index's cue map (``FactIndex.cued_events``), never by
+    scanning every event; and only those anchored by more than the cue: a participant, the
+    place, or the claim's own subject naming the event ("55 phút hội đàm")."""
+    cue_keys = article.index.cue_keys
+    subject_key = match_key(claim.subject) if claim.subject else ""
+    noun_key = match_key(claim.value.event or "") if claim.kind is ClaimKind.event else ""
+    scored = []
+    for candidate in sentence_candidates(claim.sentence, article):
+        event, cues = candidate.event, cue_keys.get(candidate.event.id, ())
+        about = bool(subject_key) and any(c == subject_key or c in subject_key for c in cues)
+        if not (candidate.anchored or about):
+            continue
+        score = candidate.score + (20 if about else 0) + (20 if noun_key and noun_key in cues else 0)
+        if use_dates and candidate.dated:
             score += 10
         scored.append((score, event))
     return sorted(scored, key=lambda pair: -pair[0])
