@@ -53,6 +53,15 @@ def test_facts_shipped_fact_base_is_valid():
         ("people.yaml", "    start: 2023-03-11\n", "    start: 2023-03-11\n    end: 2020-01-01\n", "F008", "before start"),
         ("sources.yaml", "accessed: 2026-02-01\n  - id: mnd-korea-minister", "accessed: 2099-02-01\n  - id: mnd-korea-minister", "F008", "in the future"),
         ("people.yaml", "    person: minoru-kihara\n    title: Chánh Văn phòng Nội các", "    person: masaaki-kanai\n    title: Thủ tướng", "F007", "overlaps"),
+        # values the verifier compares: each of these once passed validation and crashed `check`
+        ("events.yaml", "score: [2, 2]", "score: [2]", "F002", "a score is two whole numbers"),
+        ("events.yaml", "score: [2, 2]", "score: [2, -1]", "F002", "greater than or equal to 0"),
+        ("events.yaml", "{unit: ván, amounts: [4]}", "{unit: ván, amounts: []}", "F002", "at least 1 item"),
+        ("events.yaml", "unit: minute, tolerance: 5", "unit: phut-phut, tolerance: 5", "F002", "unknown time unit 'phut-phut'"),
+        ("events.yaml", "unit: minute, tolerance: 5", "unit: minute, tolerance: -5", "F002", "greater than or equal to 0"),
+        ("events.yaml", "cues: [biểu diễn trống, biểu diễn]", "cues: [biểu diễn trống, '...']", "F002", "no letters or digits"),
+        ("events.yaml", "    start: 2025-11-22\n", "", "F002", "needs a start"),
+        ("events.yaml", "    previous: 2017-01-01\n", "", "F002", "previous and resumed go together"),
     ],
 )
 def test_facts_planted_fault_is_reported_with_file_and_line(facts, file, old, new, code, words):

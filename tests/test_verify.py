@@ -82,3 +82,76 @@ def check_text(index, text: str):
 def test_verify_event_needs_an_anchor_besides_cue_and_date(index, text, kind, verdict):
     claims = [c for c in check_text(index, text).claims if c.kind is kind]
     assert claims and all(c.verdict is verdict for c in claims), [(c.text, c.verdict, c.reason) for c in claims]
+
+
+def test_verify_duration_unit_in_vietnamese_does_not_crash(tmp_path):
+    import shutil
+
+    from factcheck.facts.index import load_index
+
+    facts = tmp_path / "claims"
+    shutil.copytree(ROOT / "claims", facts)
+    events = facts / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8").replace("{amount: 55, unit: minute", "{amount: 55, unit: phút"), encoding="utf-8")
+    report = check_text(load_index(facts), "Sau khoảng 55 phút hội đàm tại căn cứ Yokosuka, hai bộ trưởng ra về.")
+    (duration,) = [c for c in report.claims if c.kind is ClaimKind.duration]
+    assert duration.verdict is Verdict.supported, duration.reason
+    assert duration.evidence[0].expected["unit"] == "minute"
+
+
+TALKS = "Sau {} hội đàm tại căn cứ Yokosuka, hai bộ trưởng ra về."
+TENNIS = "Bộ trưởng Koizumi và Bộ trưởng Ahn giao lưu bóng bàn, kết thúc với {}."
+MEETING = "Bộ trưởng Koizumi gặp Bộ trưởng Hegseth tại Washington {}."
+
+
+@pytest.mark.parametrize(
+    "kind, sentence, text, value, verdict",
+    [
+        # a range with one end only: compared as that one number
+        (ClaimKind.duration, TALKS, "55 phút", {"min": 55, "unit": "minute"}, Verdict.supported),
+        (ClaimKind.duration, TALKS, "50 phút", {"max": 50, "unit": "minute"}, Verdict.contradicted),
+        # a unit no time unit names, or none at all
+        (ClaimKind.duration, TALKS, "55 lần", {"amount": 55, "unit": "lần"}, Verdict.unverifiable),
+        (ClaimKind.duration, TALKS, "55", {"amount": 55}, Verdict.supported),
+        (ClaimKind.duration, TALKS, "một lúc", {"unit": "minute"}, Verdict.unverifiable),
+        # a score of one side, or none
+        (ClaimKind.score, TENNIS, "tỷ số 3", {"scores": [3]}, Verdict.unverifiable),
+        (ClaimKind.score, TENNIS, "tỷ số", {}, Verdict.unverifiable),
+        # a date that is not one, a span given backwards
+        (ClaimKind.date, MEETING, "ngày 45/13", {"date": "2026-13-45"}, Verdict.unverifiable),
+        (ClaimKind.date, MEETING, "từ 16 đến 14/1", {"start": "2026-01-16", "end": "2026-01-14"}, Verdict.supported),
+        (ClaimKind.event, MEETING, "gặp", {"event": "gặp", "start": "2026-01-xx"}, Verdict.supported),
+        # a gap with no number
+        (ClaimKind.gap, "Diễn tập SAREX trở lại sau nhiều năm gián đoạn.", "SAREX sau nhiều năm", {"event": "SAREX", "unit": "year"}, Verdict.unverifiable),
+    ],
+)
+def test_verify_odd_claim_values_do_not_crash(index, kind, sentence, text, value, verdict):
+    sentence = sentence.format(text) if "{}" in sentence else sentence
+    (checked,) = verify_claims([claim(kind, text, sentence, subject="hội đàm" if sentence.startswith("Sau") else None, **value)], index, DAY)
+    assert checked.verdict is verdict, checked.reason
+
+
+@pytest.mark.parametrize(
+    "old, new, exit_code",
+    [
+        ("{amount: 55, unit: minute", "{amount: 55, unit: phút", 1),  # valid: checked as before (one contradicted claim)
+        ("score: [2, 2]", "score: [2]", 2),  # invalid: the check stops and says where
+        ("{unit: ván, amounts: [4]}", "{unit: ván, amounts: []}", 2),
+    ],
+)
+def test_verify_fact_base_that_once_crashed_check_is_checked_or_refused_with_its_line(tmp_path, old, new, exit_code):
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from factcheck.cli.main import app
+
+    facts = tmp_path / "claims"
+    shutil.copytree(ROOT / "claims", facts)
+    events = facts / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--no-nlp", "--facts", str(facts), str(ROOT / "seeds" / "004_1391055ce1fac54e.txt")])
+    assert result.exit_code == exit_code, result.output
+    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+    if exit_code == 2:
+        assert f"{events}:" in result.output and "F002" in result.output

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck.facts.index import FactIndex
-from factcheck.facts.schema import EntityType, Event
+from factcheck.facts.schema import EntityType, Event, TimeUnit
 from factcheck.model.claims import Claim, ClaimKind, Evidence, Verdict
 from factcheck.text.normalize import match_key
-from factcheck.verify.common import Article, SentenceFacts, result, unverifiable, within
+from factcheck.verify.common import Article, SentenceFacts, parse_day, result, unverifiable, within
 from factcheck.verify.registry import verifies
 
-UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "month": 2629800, "year": 31557600, "decade": 315576000}
+UNIT_SECONDS = {TimeUnit.second: 1, TimeUnit.minute: 60, TimeUnit.hour: 3600, TimeUnit.day: 86400, TimeUnit.week: 604800,
+                TimeUnit.month: 2629800, TimeUnit.year: 31557600, TimeUnit.decade: 315576000}
 
 Relevant = Callable[[Event], Any]  # what an event says about a claim, None when nothing
 
@@ -134,15 +135,18 @@ def verify_duration(claim: Claim, article: Article) -> Claim:
     event, done = linked_event(claim, article, lambda e: e.attributes.duration)
     if done:
         return done
-    fact = event.attributes.duration
-    value = claim.value
-    factor = UNIT_SECONDS[fact.unit] / UNIT_SECONDS.get(value.unit or "", UNIT_SECONDS[fact.unit])
+    fact, value = event.attributes.duration, claim.value
+    stated_unit = TimeUnit.parse(value.unit) if value.unit else fact.unit
+    if stated_unit is None:
+        return unverifiable(claim, f"{value.unit!r} is not a time unit the fact base can compare")
+    factor = UNIT_SECONDS[fact.unit] / UNIT_SECONDS[stated_unit]
     expected = fact.amount * factor  # in the claim's unit
     tolerance = fact.tolerance * factor if (value.approx or value.bound) else 0.0
     if value.amount is not None:
         stated_low = stated_high = value.amount
-    elif value.min is not None:
-        stated_low, stated_high = value.min, value.max
+    elif value.min is not None or value.max is not None:
+        stated_low = value.min if value.min is not None else value.max
+        stated_high = value.max if value.max is not None else value.min
     else:
         return unverifiable(claim, "the text gives no exact duration")
     if value.bound == "lower":
@@ -152,8 +156,9 @@ def verify_duration(claim: Claim, article: Article) -> Claim:
     else:
         ok = stated_low - tolerance <= expected <= stated_high + tolerance
     verdict = Verdict.supported if ok else Verdict.contradicted
-    return result(claim, verdict, f"{event.name}: {fact.amount:g} {fact.unit}s (±{fact.tolerance:g}), stated {claim.text}",
-                  [event_evidence(event, article.index, {"amount": fact.amount, "unit": fact.unit, "tolerance": fact.tolerance})])
+    unit = fact.unit.value
+    return result(claim, verdict, f"{event.name}: {fact.amount:g} {unit}s (±{fact.tolerance:g}), stated {claim.text}",
+                  [event_evidence(event, article.index, {"amount": fact.amount, "unit": unit, "tolerance": fact.tolerance})])
 
 
 @verifies(ClaimKind.score)
@@ -161,17 +166,18 @@ def verify_score(claim: Claim, article: Article) -> Claim:
     event, done = linked_event(claim, article, lambda e: e.attributes.score)
     if done:
         return done
-    expected = event.attributes.score
-    stated = claim.value.scores or []
+    expected, stated = event.attributes.score, claim.value.scores or []
+    if len(stated) != 2 or len(expected) != 2:
+        return unverifiable(claim, f"{event.name}: the text gives no score of two sides to compare")
     verdict = Verdict.supported if stated == expected else Verdict.contradicted
-    return result(claim, verdict, f"{event.name}: score {expected[0]}-{expected[1]}, stated {stated[0]}-{stated[1]}" if stated else event.name,
+    return result(claim, verdict, f"{event.name}: score {expected[0]}-{expected[1]}, stated {stated[0]}-{stated[1]}",
                   [event_evidence(event, article.index, {"scores": expected})])
 
 
 @verifies(ClaimKind.quantity)
 def verify_quantity(claim: Claim, article: Article) -> Claim:
     unit = match_key(claim.value.unit or "")
-    relevant = lambda e: next((c for c in e.attributes.counts if match_key(c.unit) == unit), None)
+    relevant = lambda e: next((c for c in e.attributes.counts if c.amounts and match_key(c.unit) == unit), None)  # noqa: E731
     event, done = linked_event(claim, article, relevant)
     if done:
         return done
@@ -191,15 +197,11 @@ def verify_date(claim: Claim, article: Article) -> Claim:
     event, done = linked_event(claim, article, lambda e: e.span, use_dates=False)
     if done:
         return done
-    value = claim.value
-    span = event.span
-    if value.date:
-        low = high = dt.date.fromisoformat(value.date)
-    elif value.start:
-        low, high = dt.date.fromisoformat(value.start), dt.date.fromisoformat(value.end or value.start)
-    else:
+    stated = stated_days(claim)
+    if stated is None:
         return unverifiable(claim, "the date could not be resolved (no article date)")
-    ok = low <= span[1] and span[0] <= high  # the stated day or span meets the event's
+    span = event.span
+    ok = stated[0] <= span[1] and span[0] <= stated[1]  # the stated day or span meets the event's
     expected = {"date": span[0].isoformat()} if span[0] == span[1] else {"start": span[0].isoformat(), "end": span[1].isoformat()}
     verdict = Verdict.supported if ok else Verdict.contradicted
     when = span[0].isoformat() if span[0] == span[1] else f"{span[0]} to {span[1]}"
@@ -213,18 +215,27 @@ def verify_event(claim: Claim, article: Article) -> Claim:
         return done
     index, value = article.index, claim.value
     problems = []
-    if event.span and (value.date or value.start):
-        low = dt.date.fromisoformat(value.date or value.start)
-        high = dt.date.fromisoformat(value.date or value.end or value.start)
-        if not (low <= event.span[1] and event.span[0] <= high):
-            problems.append(f"date {event.span[0]}")
+    stated = stated_days(claim)
+    if event.span and stated and not (stated[0] <= event.span[1] and event.span[0] <= stated[1]):
+        problems.append(f"date {event.span[0]}")
     if event.place and value.place:
         link = index.link(value.place, (EntityType.place,))
-        if link and not link.ambiguous and link.entity_ids[0] != event.place and event.place not in [r for r, _ in index.ancestors(link.entity_ids[0])]:
-            if not any(r == link.entity_ids[0] for r, _ in index.ancestors(event.place)):
-                problems.append(f"place {index.name(event.place)}")
+        if link and not link.ambiguous and not within(index, link.entity_ids[0], event.place):
+            problems.append(f"place {index.name(event.place)}")
     expected = {"date": event.span[0].isoformat() if event.span else None, "place": index.name(event.place) if event.place else None,
                 "participants": [index.name(p) for p in event.participants]}
     if problems:
         return result(claim, Verdict.contradicted, f"{event.name}: expected " + ", ".join(problems), [event_evidence(event, index, expected)])
     return result(claim, Verdict.supported, event.name, [event_evidence(event, index, expected)])
+
+
+def stated_days(claim: Claim) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date or event claim states, or None when it states none."""
+    value = claim.value
+    if value.date:
+        day = parse_day(value.date)
+        return (day, day) if day else None
+    low, high = parse_day(value.start), parse_day(value.end or value.start)
+    if low is None or high is None:
+        return None
+    return (low, high) if low <= high else (high, low)

@@ -17,13 +17,15 @@ def verify_gap(claim: Claim, article: Article) -> Claim:
     if not found:
         return unverifiable(claim, f"no resumed event {value.event!r} in the fact base")
     event, _ = found[0]
+    if value.amount is None:
+        return unverifiable(claim, f"{event.name}: the text gives no exact gap")
     years = event.resumed.year - event.previous.year
     months = years * 12 + event.resumed.month - event.previous.month
     expected_amount = {"year": years, "month": months}.get(value.unit or "")
     if expected_amount is None:
         return unverifiable(claim, f"gap in {value.unit}s cannot be compared")
     tolerance = 1 if value.approx else 0
-    ok = value.amount is not None and abs(value.amount - expected_amount) <= tolerance
+    ok = abs(value.amount - expected_amount) <= tolerance
     verdict = Verdict.supported if ok else Verdict.contradicted
     return result(claim, verdict, f"{event.name}: held {event.previous.year}, resumed {event.resumed.year} ({expected_amount} {value.unit}s)",
                   [event_evidence(event, index, {"amount": expected_amount, "unit": value.unit, "previous": event.previous.year})])
