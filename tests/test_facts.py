@@ -77,6 +77,48 @@ def test_facts_planted_fault_is_reported_with_file_and_line(facts, file, old, ne
         assert any(abs(n - line) <= 3 for n in numbers), (numbers, line)
 
 
+VICE_MINISTERS = """
+  - id: vice-minister-a
+    person: masaaki-kanai
+    title: Thứ trưởng Quốc phòng
+    organization: japan{exclusive}
+    start: 2025-10-21
+    sources: [kantei-cabinet]
+  - id: vice-minister-b
+    person: minoru-kihara
+    title: Thứ trưởng Quốc phòng
+    organization: japan{exclusive}
+    start: 2025-11-01
+    sources: [kantei-cabinet]
+"""
+
+
+@pytest.mark.parametrize("exclusive, errors", [("", []), ("\n    exclusive: true", ["F007"])])
+def test_validate_two_vice_ministers_at_once_is_not_an_error(facts, exclusive, errors):
+    people = facts / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8") + VICE_MINISTERS.format(exclusive=exclusive), encoding="utf-8")
+    _, problems = validate(facts)
+    assert [p.code for p in problems if p.severity == "error"] == errors, [str(p) for p in problems]
+
+
+def test_validate_exclusive_marked_on_one_tenure_of_a_title_only_is_a_warning(facts):
+    plant(facts / "people.yaml", "    organization: china\n    exclusive: true\n", "    organization: china\n")
+    people = facts / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8") + """
+  - id: other-premier
+    person: masaaki-kanai
+    title: Thủ tướng
+    organization: china
+    exclusive: true
+    start: 2013-03-15
+    end: 2023-03-11
+    sources: [china-state-council]
+""", encoding="utf-8")
+    _, problems = validate(facts)
+    assert [(p.code, p.severity) for p in problems] == [("W010", "warning")], [str(p) for p in problems]
+    assert "li-qiang-premier" in problems[0].path
+
+
 def test_facts_near_collision_is_a_warning(facts):
     plant(facts / "people.yaml", "aliases: [Hegseth, Peter Hegseth]", "aliases: [Hegseth, Peter Hegseth, Shinjiro Koizumo]")
     result = runner.invoke(app, ["facts", "validate", str(facts)])

@@ -5,7 +5,11 @@ A fact-base file may hold any of these top-level lists (all optional, merged acr
     sources:    where facts come from (publisher, title, url or document, accessed date)
     entities:   people, organizations, countries, places, events with names and aliases
     locations:  which place lies in which region
-    tenures:    who held which title in which organization, from when to when
+    tenures:    who held which title in which organization, from when to when; ``exclusive:
+                true`` marks a title one person holds at a time (prime minister, president,
+                minister of X), so two such tenures of one title and organization must not
+                overlap (F007). Titles several people hold at once (vice-minister, member of
+                parliament) leave it false, the default.
     events:     dated, placed events with participants and attributes (duration, score,
                 counts), and recurring events with the occurrence before a resumption
 
@@ -132,6 +136,7 @@ class Tenure(Strict):
     start: dt.date
     end: dt.date | None = None  # still in office
     aliases: list[Words] = Field(default_factory=list)  # other ways to write the title
+    exclusive: bool = False  # one holder at a time (prime minister); false for vice-minister
     sources: list[str] = Field(min_length=1)
 
     def covers(self, day: dt.date) -> bool:
