@@ -155,3 +155,9 @@ def test_verify_fact_base_that_once_crashed_check_is_checked_or_refused_with_its
     assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
     if exit_code == 2:
         assert f"{events}:" in result.output and "F002" in result.output
+
+
+def test_verify_event_found_by_cue_alone_is_named_in_the_reason(index):
+    (date,) = [c for c in check_text(index, "Ông Nguyễn Văn An gặp bạn bè ở quê ngày 20/1.").claims if c.kind is ClaimKind.date]
+    assert date.verdict is Verdict.unverifiable
+    assert "Hegseth tại Washington" in date.reason and "no participant, place or subject" in date.reason

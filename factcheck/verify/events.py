@@ -1,11 +1,11 @@
 """Claims checked through the event they are about: duration, score, quantity, date, event.
 
-A claim is linked to an event by the event's cue words in its sentence, and only when
-something else agrees too: a participant the article names, the event's place named in the
-sentence, or the claim's own subject naming the event. Among those, the
-people and place the sentence names and its dates score; the best-scored event that says
-something about the claim decides. Two top events that disagree make the
-claim ``ambiguous``; none makes it ``unverifiable``.
+A claim is linked to an event by one of the event's cue words in its sentence, within 45
+days of the article date, and only when something else agrees too: a participant the
+article names, the event's place named in the sentence, or the claim's own subject naming
+the event. Among those, the people and place the sentence names and its dates score; the
+best-scored event that says something about the claim decides. Two top events that
+disagree make the claim ``ambiguous``; none makes it ``unverifiable``.
 """
 
 from __future__ import annotations
@@ -126,6 +126,10 @@ def linked_event(claim: Claim, article: Article, relevant: Relevant, use_dates: 
     if ambiguous:
         return None, ambiguous
     if event is None:
+        loose = [c.event.name for c in sentence_candidates(claim.sentence, article) if not c.anchored and relevant(c.event) is not None]
+        if loose and not candidates:
+            return None, unverifiable(claim, f"the sentence's cue words name {', '.join(loose[:3])}, but no participant, place or "
+                                             "subject of the claim ties it to this sentence")
         return None, unverifiable(claim, "no event in the fact base matches this sentence")
     return event, None
 
@@ -177,7 +181,7 @@ def verify_score(claim: Claim, article: Article) -> Claim:
 @verifies(ClaimKind.quantity)
 def verify_quantity(claim: Claim, article: Article) -> Claim:
     unit = match_key(claim.value.unit or "")
-    relevant = lambda e: next((c for c in e.attributes.counts if c.amounts and match_key(c.unit) == unit), None)  # noqa: E731
+    relevant = lambda e: next((c for c in e.attributes.counts if c.amounts and match_key(c.unit) == unit), None)
     event, done = linked_event(claim, article, relevant)
     if done:
         return done
