@@ -8,10 +8,11 @@ pick the event a number is about.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcheck.facts.index import FactIndex
+from factcheck.facts.index import FactIndex, Link
 from factcheck.facts.schema import EntityType, Event
 from factcheck.model.claims import Claim, ClaimKind, Evidence, Verdict
 from factcheck.text.normalize import match_key
@@ -53,25 +54,25 @@ class SentenceFacts:
     days: list[dt.date] = field(default_factory=list)
 
 
-def sentence_facts(claims: list[Claim], index: FactIndex) -> dict[str, SentenceFacts]:
-    """People, places and days each sentence's claims name, linked to the fact base."""
+def sentence_facts(claims: list[Claim], link: Callable[[str, tuple[EntityType, ...]], Link | None]) -> dict[str, SentenceFacts]:
+    """People, places and days each sentence's claims name, linked to the fact base by ``link``."""
     facts: dict[str, SentenceFacts] = {}
     for claim in claims:
         entry = facts.setdefault(claim.sentence, SentenceFacts())
         if claim.kind is ClaimKind.role and claim.value.person:
-            link = index.link(claim.value.person, (EntityType.person,))
-            if link and not link.ambiguous:
-                entry.people.add(link.entity_ids[0])
+            linked = link(claim.value.person, (EntityType.person,))
+            if linked and not linked.ambiguous:
+                entry.people.add(linked.entity_ids[0])
         if claim.kind is ClaimKind.event:
             for person in claim.value.participants or []:
-                link = index.link(person, (EntityType.person,))
-                if link and not link.ambiguous:
-                    entry.people.add(link.entity_ids[0])
+                linked = link(person, (EntityType.person,))
+                if linked and not linked.ambiguous:
+                    entry.people.add(linked.entity_ids[0])
         place_name = claim.value.place if claim.kind in (ClaimKind.location, ClaimKind.event) else None
         if place_name:
-            link = index.link(place_name, (EntityType.place,))
-            if link and not link.ambiguous:
-                entry.places.add(link.entity_ids[0])
+            linked = link(place_name, (EntityType.place,))
+            if linked and not linked.ambiguous:
+                entry.places.add(linked.entity_ids[0])
         if claim.kind is ClaimKind.date:
             day = parse_day(claim.value.date)
             if day is not None:
@@ -89,14 +90,23 @@ class Article:
     sentences: dict[str, SentenceFacts] = field(default_factory=dict)
     people: set[str] = field(default_factory=set)  # every person its claims name, linked
     keys: dict[str, str] = field(default_factory=dict, repr=False)  # sentence -> " match key "
-    memo: dict[tuple, Any] = field(default_factory=dict, repr=False)  # per-sentence results verifiers share
+    memo: dict[tuple, Any] = field(default_factory=dict, repr=False)  # results verifiers share within the article
 
     @classmethod
     def of(cls, claims: list[Claim], index: FactIndex, day: dt.date | None) -> Article:
-        sentences = sentence_facts(claims, index)
-        keys = {sentence: f" {match_key(sentence)} " for sentence in sentences}
-        people = {person for facts in sentences.values() for person in facts.people}
-        return cls(index=index, day=day, sentences=sentences, people=people, keys=keys)
+        article = cls(index=index, day=day)
+        article.sentences = sentence_facts(claims, article.link)
+        article.keys = {sentence: f" {match_key(sentence)} " for sentence in article.sentences}
+        article.people = {person for facts in article.sentences.values() for person in facts.people}
+        return article
+
+    def link(self, name: str, types: tuple[EntityType, ...]) -> Link | None:
+        """``FactIndex.link``, once per name and types in the article: a name recurs in many
+        claims, and fuzzy linking is the costliest step of verification."""
+        memo_key = ("link", name, types)
+        if memo_key not in self.memo:
+            self.memo[memo_key] = self.index.link(name, types)
+        return self.memo[memo_key]
 
     def sentence(self, claim: Claim) -> SentenceFacts:
         return self.sentences.get(claim.sentence) or SentenceFacts()

@@ -223,7 +223,7 @@ def verify_event(claim: Claim, article: Article) -> Claim:
     if event.span and stated and not (stated[0] <= event.span[1] and event.span[0] <= stated[1]):
         problems.append(f"date {event.span[0]}")
     if event.place and value.place:
-        link = index.link(value.place, (EntityType.place,))
+        link = article.link(value.place, (EntityType.place,))
         if link and not link.ambiguous and not within(index, link.entity_ids[0], event.place):
             problems.append(f"place {index.name(event.place)}")
     expected = {"date": event.span[0].isoformat() if event.span else None, "place": index.name(event.place) if event.place else None,

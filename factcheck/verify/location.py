@@ -11,7 +11,7 @@ from factcheck.verify.registry import verifies
 @verifies(ClaimKind.location)
 def verify_location(claim: Claim, article: Article) -> Claim:
     index, value = article.index, claim.value
-    place = index.link(value.place or "", (EntityType.place, EntityType.country))
+    place = article.link(value.place or "", (EntityType.place, EntityType.country))
     if place is None:
         return unverifiable(claim, f"no place named {value.place!r} in the fact base")
     if place.ambiguous:
@@ -21,7 +21,7 @@ def verify_location(claim: Claim, article: Article) -> Claim:
     ancestors = index.ancestors(place_id)
     if not ancestors:
         return unverifiable(claim, f"the fact base does not say where {index.name(place_id)} lies")
-    region = index.link(value.region or "", PLACE_TYPES)
+    region = article.link(value.region or "", PLACE_TYPES)
     region_ids = region.entity_ids if region and not region.ambiguous else []
     for region_id, fact_id in ancestors:
         if region_id in region_ids:

@@ -19,7 +19,7 @@ TITLE_MIN_SCORE = 90.0
 @verifies(ClaimKind.role)
 def verify_role(claim: Claim, article: Article) -> Claim:
     index, day, value = article.index, article.day, claim.value
-    link = index.link(value.person or "", (EntityType.person,))
+    link = article.link(value.person or "", (EntityType.person,))
     if link is None:
         return unverifiable(claim, f"no person named {value.person!r} in the fact base")
     if link.ambiguous:
@@ -39,7 +39,7 @@ def verify_role(claim: Claim, article: Article) -> Claim:
         return unverifiable(claim, f"no titles of {entity.name} in the fact base")
     if day is None:
         return unverifiable(claim, "the article has no date, so the title cannot be checked against a tenure")
-    org_link = index.link(value.organization, PLACE_TYPES) if value.organization else None
+    org_link = article.link(value.organization, PLACE_TYPES) if value.organization else None
     current = [t for t in tenures if t.covers(day)]
     matching = [t for t in tenures if title_matches(value.title or "", t)]
     if org_link and not org_link.ambiguous:
