@@ -53,6 +53,15 @@ def test_facts_shipped_fact_base_is_valid():
         ("people.yaml", "    start: 2023-03-11\n", "    start: 2023-03-11\n    end: 2020-01-01\n", "F008", "before start"),
         ("sources.yaml", "accessed: 2026-02-01\n  - id: mnd-korea-minister", "accessed: 2099-02-01\n  - id: mnd-korea-minister", "F008", "in the future"),
         ("people.yaml", "    person: minoru-kihara\n    title: Chánh Văn phòng Nội các", "    person: masaaki-kanai\n    title: Thủ tướng", "F007", "overlaps"),
+        # values the verifier compares: each of these once passed validation and crashed `check`
+        ("events.yaml", "score: [2, 2]", "score: [2]", "F002", "a score is two whole numbers"),
+        ("events.yaml", "score: [2, 2]", "score: [2, -1]", "F002", "greater than or equal to 0"),
+        ("events.yaml", "{unit: ván, amounts: [4]}", "{unit: ván, amounts: []}", "F002", "at least 1 item"),
+        ("events.yaml", "unit: minute, tolerance: 5", "unit: phut-phut, tolerance: 5", "F002", "unknown time unit 'phut-phut'"),
+        ("events.yaml", "unit: minute, tolerance: 5", "unit: minute, tolerance: -5", "F002", "greater than or equal to 0"),
+        ("events.yaml", "cues: [biểu diễn trống, biểu diễn]", "cues: [biểu diễn trống, '...']", "F002", "no letters or digits"),
+        ("events.yaml", "    start: 2025-11-22\n", "", "F002", "needs a start"),
+        ("events.yaml", "    previous: 2017-01-01\n", "", "F002", "previous and resumed go together"),
     ],
 )
 def test_facts_planted_fault_is_reported_with_file_and_line(facts, file, old, new, code, words):
@@ -66,6 +75,48 @@ def test_facts_planted_fault_is_reported_with_file_and_line(facts, file, old, ne
     if code in ("F002", "F003", "F004", "F005", "F008"):
         numbers = [int(l.split(":")[1]) for l in reported if l.startswith(str(facts / file))]
         assert any(abs(n - line) <= 3 for n in numbers), (numbers, line)
+
+
+VICE_MINISTERS = """
+  - id: vice-minister-a
+    person: masaaki-kanai
+    title: Thứ trưởng Quốc phòng
+    organization: japan{exclusive}
+    start: 2025-10-21
+    sources: [kantei-cabinet]
+  - id: vice-minister-b
+    person: minoru-kihara
+    title: Thứ trưởng Quốc phòng
+    organization: japan{exclusive}
+    start: 2025-11-01
+    sources: [kantei-cabinet]
+"""
+
+
+@pytest.mark.parametrize("exclusive, errors", [("", []), ("\n    exclusive: true", ["F007"])])
+def test_validate_two_vice_ministers_at_once_is_not_an_error(facts, exclusive, errors):
+    people = facts / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8") + VICE_MINISTERS.format(exclusive=exclusive), encoding="utf-8")
+    _, problems = validate(facts)
+    assert [p.code for p in problems if p.severity == "error"] == errors, [str(p) for p in problems]
+
+
+def test_validate_exclusive_marked_on_one_tenure_of_a_title_only_is_a_warning(facts):
+    plant(facts / "people.yaml", "    organization: china\n    exclusive: true\n", "    organization: china\n")
+    people = facts / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8") + """
+  - id: other-premier
+    person: masaaki-kanai
+    title: Thủ tướng
+    organization: china
+    exclusive: true
+    start: 2013-03-15
+    end: 2023-03-11
+    sources: [china-state-council]
+""", encoding="utf-8")
+    _, problems = validate(facts)
+    assert [(p.code, p.severity) for p in problems] == [("W010", "warning")], [str(p) for p in problems]
+    assert "li-qiang-premier" in problems[0].path
 
 
 def test_facts_near_collision_is_a_warning(facts):

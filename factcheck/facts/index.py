@@ -1,4 +1,4 @@
-"""The fact base as lookup structures: names (exact and fuzzy), regions, tenures.
+"""The fact base as lookup structures: names (exact and fuzzy), regions, tenures, event cues.
 
 Built once per fact base and cached as a pickle keyed by the fact files and the package's
 code (``load_index``), so a large fact base loads in a fraction of a second.
@@ -12,6 +12,7 @@ import hashlib
 import os
 import pickle
 import sys
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Callable, NamedTuple
 from rapidfuzz import fuzz, process
 
 from factcheck.facts.load import fact_files, load_fact_base
-from factcheck.facts.schema import EntityType, FactBase, FactBaseError
+from factcheck.facts.schema import EntityType, Event, FactBase, FactBaseError
 from factcheck.pipeline.versions import code_version
 from factcheck.text.normalize import match_key
 
@@ -110,6 +111,33 @@ class TenureRow(NamedTuple):
         return self.start <= day and (self.end is None or day <= self.end)
 
 
+class CuePosting(NamedTuple):
+    """The events one cue names, as positions in ``FactBase.events``: those without dates, and
+    the dated ones sorted by their first day, so the events near a day are one slice."""
+
+    undated: tuple[int, ...]
+    dated: tuple[int, ...]
+    firsts: tuple[int, ...]  # first day of each dated event (date ordinals), ascending
+    lasts: tuple[int, ...]  # its last day
+    longest: int  # the longest span in days: how far before a day a meeting span can start
+
+    @classmethod
+    def of(cls, positions: list[int], events: list[Event]) -> CuePosting:
+        dated = sorted((events[p].span[0].toordinal(), events[p].span[1].toordinal(), p) for p in positions if events[p].span)
+        return cls(undated=tuple(p for p in positions if not events[p].span), dated=tuple(p for _, _, p in dated),
+                   firsts=tuple(f for f, _, _ in dated), lasts=tuple(l for _, l, _ in dated),
+                   longest=max((l - f for f, l, _ in dated), default=0))
+
+    def near(self, day: dt.date | None, window: int) -> list[int]:
+        """Every event, or with ``day`` the undated ones and those whose span meets
+        ``day`` ± ``window`` days."""
+        if day is None:
+            return [*self.undated, *self.dated]
+        low, high = day.toordinal() - window, day.toordinal() + window
+        start, end = bisect_left(self.firsts, low - self.longest), bisect_right(self.firsts, high)
+        return [*self.undated, *(self.dated[i] for i in range(start, end) if self.lasts[i] >= low)]
+
+
 class LocationRow(NamedTuple):
     id: str
     place: str
@@ -128,6 +156,17 @@ class FactIndex:
     regions: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # place -> location fact ids
     location_by_id: dict[str, LocationRow] = field(default_factory=dict)
     tenures: dict[str, list[TenureRow]] = field(default_factory=lambda: defaultdict(list))
+    # Events by the match key of each cue (see ``cued_events``).
+    event_cues: dict[str, CuePosting] = field(default_factory=dict)
+    gap_cues: dict[str, CuePosting] = field(default_factory=dict)  # only recurring events that resumed
+    cue_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event id -> its cues' match keys
+    cue_heads: frozenset[str] = frozenset()  # first words of cues: where a lookup may start
+    longest_cue: int = 0  # in words: the longest word n-gram worth looking up
+    # What events refer to (participants, places) by the match key of each name, to tell
+    # whether an article names them.
+    event_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    name_heads: frozenset[str] = frozenset()
+    longest_name: int = 0
 
     @classmethod
     def build(cls, base: FactBase) -> FactIndex:
@@ -143,7 +182,35 @@ class FactIndex:
             index.location_by_id[location.id] = LocationRow(location.id, location.place, location.region, tuple(location.sources))
         for t in base.tenures:
             index.tenures[t.person].append(TenureRow(t.id, t.person, t.title, t.organization, t.start, t.end, tuple(t.aliases), tuple(t.sources)))
+        index._index_events()
         return index
+
+    def _index_events(self) -> None:
+        """Map each cue's match key to the events it names, so a sentence finds its events by
+        looking up its own word n-grams instead of testing every event's cues; and the names
+        of what events refer to, so an article's mentions of them are found the same way."""
+        events: dict[str, list[int]] = defaultdict(list)
+        gaps: dict[str, list[int]] = defaultdict(list)
+        referred: dict[str, None] = {}  # entity ids, in order
+        for position, event in enumerate(self.base.events):
+            keys = tuple(dict.fromkeys(k for k in (match_key(c) for c in event.cues) if k))
+            self.cue_keys[event.id] = keys
+            for key in keys:
+                events[key].append(position)
+                if event.previous is not None and event.resumed is not None:
+                    gaps[key].append(position)
+            referred.update(dict.fromkeys([*event.participants, *([event.place] if event.place else [])]))
+        self.event_cues = {key: CuePosting.of(positions, self.base.events) for key, positions in events.items()}
+        self.gap_cues = {key: CuePosting.of(positions, self.base.events) for key, positions in gaps.items()}
+        self.cue_heads, self.longest_cue = _heads(events)
+        names: dict[str, list[str]] = defaultdict(list)
+        for entity_id in referred:
+            entity = self.entities.get(entity_id)
+            for key in dict.fromkeys(map(match_key, entity.names) if entity else ()):
+                if key:
+                    names[key].append(entity_id)
+        self.event_names = {key: tuple(ids) for key, ids in names.items()}
+        self.name_heads, self.longest_name = _heads(names)
 
     def compact(self) -> FactIndex:
         """A copy that unpickles faster: plain dicts and tuples, and no file/line bookkeeping
@@ -151,7 +218,34 @@ class FactIndex:
         base = self.base.model_copy(update={"origin": {}, "field_lines": {}, "entities": {}, "locations": [], "tenures": []})
         by_key = {key: tuple(sorted(ids)) for key, ids in self.by_key.items()}
         return FactIndex(base=base, entities=self.entities, by_key=by_key, tables=dict(self.tables), regions=dict(self.regions),
-                         location_by_id=self.location_by_id, tenures=dict(self.tenures))
+                         location_by_id=self.location_by_id, tenures=dict(self.tenures), event_cues=self.event_cues,
+                         gap_cues=self.gap_cues, cue_keys=self.cue_keys, cue_heads=self.cue_heads, longest_cue=self.longest_cue,
+                         event_names=self.event_names, name_heads=self.name_heads, longest_name=self.longest_name)
+
+    # -- events ------------------------------------------------------------------------
+
+    def cued_events(self, *keys: str, gaps: bool = False, day: dt.date | None = None, window: int = 0) -> list[tuple[Event, tuple[str, ...]]]:
+        """Events one of whose cues occurs as whole words in one of ``keys`` (match keys), in
+        fact-base order, each with the cue keys found. Only ``gaps``: events that resumed.
+        With ``day``: only events without dates or within ``window`` days of it.
+
+        Looks up each key's word n-grams (up to the longest cue) in the cue map, and a day's
+        window by bisection: the cost follows the text and the events near the day, not the
+        size of the fact base."""
+        table = self.gap_cues if gaps else self.event_cues
+        found: dict[int, list[str]] = {}
+        for key in keys:
+            for cue in _phrases(key, self.cue_heads, self.longest_cue):
+                posting = table.get(cue)
+                if posting is not None:
+                    for position in posting.near(day, window):
+                        found.setdefault(position, []).append(cue)
+        return [(self.base.events[position], tuple(found[position])) for position in sorted(found)]
+
+    def named_entities(self, key: str) -> set[str]:
+        """The participants and places of events that ``key`` (a match key) names by one of
+        their names, as whole words."""
+        return {entity_id for name in _phrases(key, self.name_heads, self.longest_name) for entity_id in self.event_names.get(name, ())}
 
     # -- names -------------------------------------------------------------------------
 
@@ -204,6 +298,22 @@ class FactIndex:
         if source is None:
             return source_ids[0]
         return f"{source.publisher}: {source.title} ({source.url or source.document})"
+
+
+def _heads(phrases: dict[str, object]) -> tuple[frozenset[str], int]:
+    """First words of ``phrases`` and their greatest length in words: what a lookup by word
+    n-grams needs to know."""
+    split = [phrase.split() for phrase in phrases]
+    return frozenset(words[0] for words in split), max(map(len, split), default=0)
+
+
+def _phrases(key: str, heads: frozenset[str], longest: int):
+    """Every run of up to ``longest`` words of ``key`` that starts with one of ``heads``."""
+    words = key.split()
+    for start, head in enumerate(words):
+        if head in heads:
+            for end in range(start + 1, min(start + longest, len(words)) + 1):
+                yield " ".join(words[start:end])
 
 
 def _name_score(a: str, b: str, **kwargs) -> float:

@@ -95,7 +95,7 @@ def load_fact_base(directory: Path) -> tuple[FactBase, list[FactProblem]]:
             for item in error.errors():
                 loc = tuple(item["loc"])
                 line = _closest_line(lines, loc)
-                message = item["msg"]
+                message = item["msg"].removeprefix("Value error, ")
                 if item["type"] == "extra_forbidden":
                     message = f"unknown field {loc[-1]!r}: check its spelling, or remove it"
                 elif loc and loc[-1] == "sources" and item["type"] in ("too_short", "missing"):

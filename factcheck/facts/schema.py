@@ -5,9 +5,20 @@ A fact-base file may hold any of these top-level lists (all optional, merged acr
     sources:    where facts come from (publisher, title, url or document, accessed date)
     entities:   people, organizations, countries, places, events with names and aliases
     locations:  which place lies in which region
-    tenures:    who held which title in which organization, from when to when
+    tenures:    who held which title in which organization, from when to when; ``exclusive:
+                true`` marks a title one person holds at a time (prime minister, president,
+                minister of X), so two such tenures of one title and organization must not
+                overlap (F007). Titles several people hold at once (vice-minister, member of
+                parliament) leave it false, the default.
     events:     dated, placed events with participants and attributes (duration, score,
                 counts), and recurring events with the occurrence before a resumption
+
+Values the verifier compares are typed, so a fact base that validates cannot break a check:
+a duration's unit is one of second, minute, hour, day, week, month, year, decade (or its
+Vietnamese name: giây, phút, giờ/tiếng, ngày, tuần, tháng, năm, thập kỷ/thập niên); a score
+is two whole numbers; a count has at least one amount; amounts and tolerances are finite and
+not negative; names, titles, cues and counted units have words to match on; an event has
+either a date or a start (and maybe an end), and previous with resumed.
 
 Every fact but a source names at least one source id. Ids are unique across all files.
 """
@@ -16,11 +27,59 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from factcheck.model.errors import FactcheckError
+from factcheck.text.normalize import match_key
+
+
+def _has_words(text: str) -> str:
+    """A name, title, cue or unit is matched by its words (``match_key``): it needs some."""
+    if not match_key(text):
+        raise ValueError(f"{text!r} has no letters or digits to match on")
+    return text
+
+
+Words = Annotated[str, AfterValidator(_has_words)]
+NonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False)]  # an amount, a count, a tolerance
+
+
+class TimeUnit(str, Enum):
+    """A duration's unit. Fact files may write it in English or Vietnamese ("phút", "giờ")."""
+
+    second = "second"
+    minute = "minute"
+    hour = "hour"
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+    decade = "decade"
+
+    @classmethod
+    def parse(cls, text: object) -> TimeUnit | None:
+        """The unit ``text`` names ("phút", "minutes", "Minute"), or None."""
+        if isinstance(text, cls):
+            return text
+        key = match_key(str(text)) if isinstance(text, str) else ""
+        return cls.__members__.get(key) or cls.__members__.get(key.removesuffix("s")) or TIME_UNIT_ALIASES.get(key)
+
+
+TIME_UNIT_ALIASES = {
+    "giây": TimeUnit.second, "phút": TimeUnit.minute, "giờ": TimeUnit.hour, "tiếng": TimeUnit.hour,
+    "ngày": TimeUnit.day, "tuần": TimeUnit.week, "tháng": TimeUnit.month, "năm": TimeUnit.year,
+    "thập kỷ": TimeUnit.decade, "thập kỉ": TimeUnit.decade, "thập niên": TimeUnit.decade,
+}
+
+
+def _time_unit(value: object) -> object:
+    unit = TimeUnit.parse(value)
+    if unit is None:
+        known = ", ".join(u.value for u in TimeUnit)
+        raise ValueError(f"unknown time unit {value!r}: use one of {known} (or giây, phút, giờ, tiếng, ngày, tuần, tháng, năm, thập kỷ, thập niên)")
+    return unit
 
 
 class Strict(BaseModel):
@@ -53,8 +112,8 @@ class EntityType(str, Enum):
 class Entity(Strict):
     id: str
     type: EntityType
-    name: str
-    aliases: list[str] = Field(default_factory=list)
+    name: Words
+    aliases: list[Words] = Field(default_factory=list)
     sources: list[str] = Field(min_length=1)
 
     @property
@@ -72,11 +131,12 @@ class Location(Strict):
 class Tenure(Strict):
     id: str
     person: str  # entity id
-    title: str  # as Vietnamese news writes it: "Bộ trưởng Quốc phòng"
+    title: Words  # as Vietnamese news writes it: "Bộ trưởng Quốc phòng"
     organization: str  # entity id (a country or a body)
     start: dt.date
     end: dt.date | None = None  # still in office
-    aliases: list[str] = Field(default_factory=list)  # other ways to write the title
+    aliases: list[Words] = Field(default_factory=list)  # other ways to write the title
+    exclusive: bool = False  # one holder at a time (prime minister); false for vice-minister
     sources: list[str] = Field(min_length=1)
 
     def covers(self, day: dt.date) -> bool:
@@ -84,27 +144,39 @@ class Tenure(Strict):
 
 
 class Amount(Strict):
-    amount: float
-    unit: str
-    tolerance: float = 0.0  # accepted absolute difference for approximate statements ("khoảng")
+    """How long an event lasted: ``{amount: 55, unit: minute, tolerance: 5}``."""
+
+    amount: NonNegative
+    unit: Annotated[TimeUnit, BeforeValidator(_time_unit)]
+    tolerance: NonNegative = 0.0  # accepted absolute difference for approximate statements ("khoảng")
 
 
 class Count(Strict):
-    unit: str  # the counted noun as news writes it: "lượt", "pha"
-    amounts: list[float]  # every count of that unit the event is known for
+    unit: Words  # the counted noun as news writes it: "lượt", "pha"
+    amounts: list[NonNegative] = Field(min_length=1)  # every count of that unit the event is known for
     note: str | None = None
+
+
+Goals = Annotated[int, Field(strict=True, ge=0)]
 
 
 class Attributes(Strict):
     duration: Amount | None = None
-    score: list[int] | None = None
+    score: list[Goals] | None = None  # exactly two: [2, 2]
     counts: list[Count] = Field(default_factory=list)
+
+    @field_validator("score")
+    @classmethod
+    def _two_sides(cls, score: list[int] | None) -> list[int] | None:
+        if score is not None and len(score) != 2:
+            raise ValueError(f"a score is two whole numbers, one per side, e.g. [2, 2]; got {len(score)}")
+        return score
 
 
 class Event(Strict):
     id: str
     name: str
-    cues: list[str] = Field(min_length=1)  # words that refer to it: "hội đàm", "giao lưu bóng bàn"
+    cues: list[Words] = Field(min_length=1)  # words that refer to it: "hội đàm", "giao lưu bóng bàn"
     date: dt.date | None = None
     start: dt.date | None = None
     end: dt.date | None = None
@@ -118,8 +190,14 @@ class Event(Strict):
 
     @model_validator(mode="after")
     def _dates(self) -> Event:
+        if self.date and (self.start or self.end):
+            raise ValueError("give either date (one day) or start and end (a span), not both")
+        if self.end and not self.start:
+            raise ValueError(f"end {self.end} needs a start")
         if self.start and self.end and self.end < self.start:
             raise ValueError(f"end {self.end} is before start {self.start}")
+        if (self.previous is None) != (self.resumed is None):
+            raise ValueError("previous and resumed go together: the occurrence before the break and the resumption")
         if self.previous and self.resumed and self.resumed < self.previous:
             raise ValueError(f"resumed {self.resumed} is before previous {self.previous}")
         return self

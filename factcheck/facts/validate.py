@@ -7,9 +7,10 @@ Error codes (exit 1 when any error is found; warnings alone exit 0):
     F004  reference to an unknown entity or source
     F005  two entities whose names collide after normalization
     W006  two entities whose names nearly collide (warning)
-    F007  overlapping tenures of one title in one organization
+    F007  overlapping tenures of one exclusive title (``exclusive: true``) in one organization
     F008  impossible dates (end before start, accessed in the future)
     F009  a verdict on the checked articles differs from the committed expectation
+    W010  tenures of one title in one organization disagree on ``exclusive`` (warning)
 Broken YAML or unreadable files are not findings but failures: exit 2.
 """
 
@@ -110,18 +111,29 @@ def check_aliases(base: FactBase) -> list[FactProblem]:
 
 
 def check_tenures(base: FactBase) -> list[FactProblem]:
+    """End before start (F008); two holders at once of a title only one person holds (F007);
+    tenures of one title that disagree on whether it is exclusive (W010)."""
     problems = []
     for item in base.tenures:
         if item.end and item.end < item.start:
             problems.append(_problem(base, item.id, f"tenures -> {item.id} -> end", "F008", f"end {item.end} is before start {item.start}"))
-    tenures = sorted(base.tenures, key=lambda t: (match_key(t.title), t.organization, t.start))
-    for i, a in enumerate(tenures):
-        for b in tenures[i + 1 :]:
-            if (match_key(a.title), a.organization) != (match_key(b.title), b.organization):
-                break
-            if a.person != b.person and (a.end is None or b.start <= a.end):
-                problems.append(_problem(base, b.id, f"tenures -> {b.id}", "F007",
-                                         f"{b.title} of {b.organization} held by {b.person} from {b.start} overlaps {a.id} ({a.person}, {a.start} to {a.end or 'now'})"))
+    groups: dict[tuple[str, str], list] = defaultdict(list)
+    for item in base.tenures:
+        groups[(match_key(item.title), item.organization)].append(item)
+    for tenures in groups.values():
+        marked = {t.exclusive for t in tenures}
+        if len(marked) > 1:
+            first = next(t for t in tenures if t.exclusive)
+            for item in (t for t in tenures if not t.exclusive):
+                problems.append(_problem(base, item.id, f"tenures -> {item.id} -> exclusive", "W010",
+                                         f"{item.title} of {item.organization} is exclusive in {first.id} but not here: mark both or neither",
+                                         "warning"))
+        exclusive = sorted((t for t in tenures if t.exclusive), key=lambda t: t.start)
+        for i, a in enumerate(exclusive):
+            for b in exclusive[i + 1 :]:
+                if a.person != b.person and (a.end is None or b.start <= a.end):
+                    problems.append(_problem(base, b.id, f"tenures -> {b.id}", "F007",
+                                             f"{b.title} of {b.organization} held by {b.person} from {b.start} overlaps {a.id} ({a.person}, {a.start} to {a.end or 'now'}), and only one person holds it at a time"))
     return problems
 
 

@@ -83,7 +83,7 @@ class Value(BaseModel):
 
 
 class Verdict(str, Enum):
-    """What the fact base says of a claim (see ``factcheck.verify.engine``)."""
+    """What the fact base says of a claim (see ``factcheck.verify.registry``)."""
 
     supported = "supported"  # a fact covers it and agrees
     contradicted = "contradicted"  # a fact covers it and disagrees: stated vs expected in evidence

@@ -10,7 +10,7 @@ from factcheck.model.report import DocumentReport
 from factcheck.review.fingerprints import add_fingerprints
 from factcheck.review.store import ReviewStore, apply_reviews  # noqa: F401  (apply_reviews: importable from here too)
 from factcheck.verify.consistency import find_inconsistencies
-from factcheck.verify.engine import verify_claims
+from factcheck.verify.registry import verify_claims
 
 
 def check_document(document: Document, index: FactIndex, store: ReviewStore | None = None, claims: list[Claim] | None = None) -> DocumentReport:

@@ -1,0 +1,82 @@
+"""Role claims: does the person hold the stated title (in the stated organization) on the
+article date? A title held only at another time is ``contradicted`` with the note "outdated".
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from factcheck.facts.index import FactIndex, TenureRow
+from factcheck.facts.schema import EntityType
+from factcheck.model.claims import Claim, ClaimKind, Evidence, Verdict
+from factcheck.text.normalize import match_key
+from factcheck.verify.common import PLACE_TYPES, Article, result, unverifiable
+from factcheck.verify.registry import verifies
+
+TITLE_MIN_SCORE = 90.0
+
+
+@verifies(ClaimKind.role)
+def verify_role(claim: Claim, article: Article) -> Claim:
+    index, day, value = article.index, article.day, claim.value
+    link = article.link(value.person or "", (EntityType.person,))
+    if link is None:
+        return unverifiable(claim, f"no person named {value.person!r} in the fact base")
+    if link.ambiguous:
+        names = ", ".join(index.name(e) for e in link.entity_ids)
+        return result(claim, Verdict.ambiguous, f"{value.person!r} could be {names}",
+                      [Evidence(fact_id=e, alias=link.alias, score=link.score) for e in link.entity_ids])
+    person = link.entity_ids[0]
+    entity = index.entities[person]
+    base_evidence = Evidence(fact_id=person, source=index.source_text(entity.sources), alias=link.alias, score=link.score)
+    if link.score < 100:
+        base_evidence.expected = {"person": entity.name}
+        return result(claim, Verdict.contradicted,
+                      f"name written {value.person!r}; the fact base knows {entity.name!r} (aliases: {', '.join(entity.aliases) or 'none'})",
+                      [base_evidence])
+    tenures = index.tenures.get(person, [])
+    if not tenures:
+        return unverifiable(claim, f"no titles of {entity.name} in the fact base")
+    if day is None:
+        return unverifiable(claim, "the article has no date, so the title cannot be checked against a tenure")
+    org_link = article.link(value.organization, PLACE_TYPES) if value.organization else None
+    current = [t for t in tenures if t.covers(day)]
+    matching = [t for t in tenures if title_matches(value.title or "", t)]
+    if org_link and not org_link.ambiguous:
+        matching = [t for t in matching if t.organization in org_link.entity_ids or _org_contains(index, t.organization, org_link.entity_ids[0])]
+    for tenure in matching:
+        if tenure.covers(day):
+            evidence = Evidence(fact_id=tenure.id, source=index.source_text(tenure.sources), alias=link.alias, score=link.score,
+                                expected={"title": tenure.title, "organization": index.name(tenure.organization)})
+            return result(claim, Verdict.supported, f"{entity.name} is {tenure.title} ({index.name(tenure.organization)}) since {tenure.start}", [evidence])
+    if matching:
+        tenure = matching[0]
+        held = f"{tenure.start} to {tenure.end or 'now'}"
+        now = "; at that date: " + ", ".join(t.title for t in current) if current else ""
+        evidence = Evidence(fact_id=tenure.id, source=index.source_text(tenure.sources), alias=link.alias, score=link.score,
+                            expected={"title": current[0].title if current else None, "held": held}, note="outdated")
+        return result(claim, Verdict.contradicted, f"outdated: {entity.name} was {tenure.title} from {held}{now}", [evidence])
+    if current:
+        tenure = current[0]
+        evidence = Evidence(fact_id=tenure.id, source=index.source_text(tenure.sources), alias=link.alias, score=link.score,
+                            expected={"title": tenure.title, "organization": index.name(tenure.organization)})
+        return result(claim, Verdict.contradicted,
+                      f"{entity.name} is {tenure.title} ({index.name(tenure.organization)}) on {day}, not {value.title!r}", [evidence])
+    return unverifiable(claim, f"no title of {entity.name} known on {day}")
+
+
+def title_matches(stated: str, tenure: TenureRow) -> bool:
+    """Same title, a near spelling, or its head ("Bộ trưởng" for "Bộ trưởng Quốc phòng")."""
+    stated_key = match_key(stated)
+    if not stated_key:
+        return False
+    for title in (tenure.title, *tenure.aliases):
+        key = match_key(title)
+        if stated_key == key or fuzz.ratio(stated_key, key) >= TITLE_MIN_SCORE or key.startswith(stated_key + " "):
+            return True
+    return False
+
+
+def _org_contains(index: FactIndex, organization: str, stated: str) -> bool:
+    """A stated country for an organization inside it ("Nhật Bản" for the Japanese MOFA)."""
+    return organization == stated or any(region == stated for region, _ in index.ancestors(organization))
