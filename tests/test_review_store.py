@@ -11,7 +11,7 @@ import pytest
 from factcheck.model.claims import Claim, ClaimKind, Value, Verdict
 from factcheck.model.document import Document
 from factcheck.model.report import DocumentReport, Finding
-from factcheck.review.files import FileWriteError, atomic_write
+from factcheck.text.files import FileWriteError, atomic_write
 from factcheck.review.fingerprints import add_fingerprints, claim_fingerprint, legacy_claim_fingerprint, same_document
 from factcheck.review.store import Decision, Review, ReviewError, ReviewStore, apply_reviews, decide, load_store, store_files
 from conftest import ROOT

@@ -12,9 +12,7 @@ import contextlib
 import datetime as dt
 import functools
 import os
-import stat
 import sys
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, List, Optional
@@ -160,36 +158,13 @@ def with_progress(items: Iterable, label: str) -> Iterator:
 
 
 def write_output(chunks: Iterable[str], output: Optional[Path]) -> None:
-    """Write a renderer's chunks to stdout as they come, or to ``output`` atomically: the
-    file appears complete or not at all, keeps an existing file's permissions, and the
-    temporary file is removed whatever happens."""
+    """Write a renderer's chunks to stdout as they come, or to ``output`` atomically (the
+    file appears complete or not at all and keeps an existing file's mode)."""
     if output is None:
         for chunk in chunks:
             sys.stdout.write(chunk)
             sys.stdout.flush()
         return
-    if output.is_dir():
-        raise FactcheckError(f"{output}: is a directory; pass -o FILE")
-    if output.exists() and not os.access(output, os.W_OK):
-        raise FactcheckError(f"{output}: the file is read-only; not overwriting it")
-    directory = output.parent if str(output.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=directory)
-    except OSError as error:
-        raise FactcheckError(f"{output}: cannot write there ({error.strerror})") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            for chunk in chunks:
-                out.write(chunk)
-        mode = stat.S_IMODE(output.stat().st_mode) if output.exists() else 0o666 & ~_umask()
-        os.chmod(temporary, mode)
-        os.replace(temporary, output)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+    from factcheck.text.files import atomic_write
 
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+    atomic_write(output, chunks)

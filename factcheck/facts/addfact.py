@@ -19,7 +19,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from factcheck.model.claims import Claim, ClaimKind
 from factcheck.model.errors import FactcheckError
 from factcheck.facts.schema import EntityType
-from factcheck.review.store import atomic_write
+from factcheck.text.files import atomic_write
 from factcheck.facts.validate import validate
 from factcheck.facts.index import FactIndex
 

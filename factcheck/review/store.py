@@ -47,7 +47,7 @@ from typing import Iterable, Iterator
 
 from factcheck.model.claims import Claim, Inconsistency
 from factcheck.model.report import DocumentReport, Finding, is_finding
-from factcheck.review.files import FileWriteError, append_lines, atomic_write, exclusive_lock
+from factcheck.text.files import FileWriteError, append_lines, atomic_write, exclusive_lock
 from factcheck.review.fingerprints import (claim_fingerprint, inconsistency_fingerprint, legacy_claim_fingerprint,
                                            legacy_inconsistency_fingerprint, same_document)
 from factcheck.review.legacy import SUFFIXES as LEGACY_SUFFIXES, parse_legacy

@@ -21,7 +21,7 @@ import secrets
 import stat
 import time
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from factcheck.model.errors import FactcheckError
 
@@ -58,8 +58,9 @@ def _fsync_directory(directory: Path) -> None:
         os.close(handle)
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half."""
+def atomic_write(path: Path, text: str | Iterable[str]) -> None:
+    """Write ``text`` (a string, or chunks as a renderer streams them) to ``path`` so that
+    readers see the old file or the new one, never half."""
     path = Path(path)
     check_writable(path)
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
@@ -70,7 +71,8 @@ def atomic_write(path: Path, text: str) -> None:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             with contextlib.suppress(FileNotFoundError):
                 os.chmod(out.fileno(), stat.S_IMODE(path.stat().st_mode))  # keep the old file's mode
-            out.write(text)
+            for chunk in ([text] if isinstance(text, str) else text):
+                out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
         _pause("FACTCHECK_TEST_PAUSE_BEFORE_RENAME")
