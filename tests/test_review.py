@@ -174,7 +174,9 @@ def test_review_add_fact_writes_a_sourced_fact_keeping_comments(tmp_path):
     assert text.startswith("# Countries, organizations and places")  # comments kept
     assert "place: yokosuka, region: kanagawa" in text  # flow style kept
     assert invoke("facts", "validate", facts).exit_code == 0
-    after = json.loads(invoke("check", "--no-nlp", "-f", "json", "--facts", facts, "--reviews", tmp_path / "r.jsonl", statement).stdout)
+    rechecked = invoke("check", "--no-nlp", "-f", "json", "--facts", facts, "--reviews", tmp_path / "r.jsonl", statement)
+    assert "stale" not in rechecked.stderr  # regression: the fact-updated decision was reported as stale
+    after = json.loads(rechecked.stdout)
     assert next(c for c in after["documents"][0]["claims"] if c["text"] == taiwan["text"])["verdict"] == "supported"
     assert load_store(tmp_path / "r.jsonl").decisions[taiwan["fingerprint"]].decision is Decision.fact_updated
     bad = invoke("review", "add-fact", "0", statement, "--no-nlp", "--facts", facts, "--source", "no-such-source", "--reviews", tmp_path / "r.jsonl")

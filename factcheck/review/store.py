@@ -221,7 +221,10 @@ def apply_reviews(report: DocumentReport, store: ReviewStore) -> None:
         item.review = review.decision.value if review else None
         if isinstance(item, Inconsistency) or is_finding(item):
             present.update(fp for fp in (item.fingerprint, old) if fp)
-    report.stale = sorted(fp for fp in store.for_document(name) if fp not in present)
+    # A finding settled by adding a fact is meant to go away (the claim is now supported):
+    # its decision is history, not stale.
+    report.stale = sorted(fp for fp in store.for_document(name)
+                          if fp not in present and store.decisions[fp].decision is not Decision.fact_updated)
 
 
 # ------------------------------------------------------------------------------ writing decisions
