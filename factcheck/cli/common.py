@@ -95,7 +95,7 @@ DateOpt = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="Article date,
 ModelsOpt = typer.Option(None, "--models", envvar="FACTCHECK_MODELS", help="Folder of models to use instead of the default.")
 CacheOpt = typer.Option(None, "--cache", envvar="FACTCHECK_CACHE", metavar="FILE.sqlite",
                         help="Analysis cache (SQLite; default under the user cache directory).")
-NoCacheOpt = typer.Option(False, "--no-cache", help="Neither read nor write the analysis cache.")
+NoCacheOpt = typer.Option(False, "--no-cache", metavar="", help="Neither read nor write the analysis cache.")
 JobsOpt = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (each loads the models once).")
 EngineOpt = typer.Option(Engine.local, "--engine", help="local (this machine) or dask (a Dask cluster, see --scheduler).")
 SchedulerOpt = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
@@ -105,7 +105,7 @@ FactsOpt = typer.Option(None, "--facts", envvar="FACTCHECK_FACTS", show_default=
 ReviewFilesArg = typer.Argument(None, help="Articles the findings come from (needed for findings not yet in the store).", show_default=False)
 NoteOpt = typer.Option(..., "--note", help="Why: kept with the decision in the review history.")
 ByOpt = typer.Option(None, "--by", help="Reviewer (default: $FACTCHECK_REVIEWER, git user.name, or the login).")
-NlpOpt = typer.Option(True, "--nlp/--no-nlp", help="Run Stanza on the articles (--no-nlp: each paragraph is one sentence).")
+NlpOpt = typer.Option(True, "--nlp/--no-nlp", metavar="", help="Run Stanza on the articles (--no-nlp: each paragraph is one sentence).")
 
 
 def fact_base(facts: Optional[Path]) -> Path:

@@ -26,8 +26,8 @@ def facts_validate(
     output_format: ProblemFormat = typer.Option(ProblemFormat.text, "--format", "-f", help="text, json, or github (workflow annotations)."),
     against: Optional[List[Path]] = typer.Option(None, "--against", help="Articles to re-check with this fact base."),
     expect: Optional[Path] = typer.Option(None, "--expect", help="Committed verdicts the re-check must reproduce."),
-    update_expect: bool = typer.Option(False, "--update-expect", help="Write the re-check's verdicts to --expect instead of comparing."),
-    nlp: bool = typer.Option(True, "--nlp/--no-nlp", help="Run Stanza on --against articles."),
+    update_expect: bool = typer.Option(False, "--update-expect", metavar="", help="Write the re-check's verdicts to --expect instead of comparing."),
+    nlp: bool = typer.Option(True, "--nlp/--no-nlp", metavar="", help="Run Stanza on --against articles."),
 ) -> None:
     """Validate the fact base: schema, ids, references, aliases, tenures, dates, sources.
 

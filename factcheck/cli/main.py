@@ -25,7 +25,7 @@ app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_
 
 
 @app.callback()
-def global_options(debug: bool = typer.Option(False, "--debug", help="Show the traceback of an unexpected error instead of one line.")) -> None:
+def global_options(debug: bool = typer.Option(False, "--debug", metavar="", help="Show the traceback of an unexpected error instead of one line.")) -> None:
     """Check the claims in Vietnamese news articles."""
     if debug:
         os.environ[DEBUG_ENV] = "1"

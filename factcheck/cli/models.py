@@ -51,8 +51,8 @@ def models_train(
     tokenizer_steps: int = typer.Option(6000, help="Tokenizer training steps."),
     tagger_steps: int = typer.Option(4000, help="POS tagger training steps."),
     seed: int = typer.Option(1234, help="Random seed, recorded in the manifest."),
-    dictionary: bool = typer.Option(True, help="Use Stanza's dictionary features in the tokenizer."),
-    natural_spacing: bool = typer.Option(True, help="Add a copy of the training text spaced as news is."),
+    dictionary: bool = typer.Option(True, metavar="", help="Use Stanza's dictionary features in the tokenizer."),
+    natural_spacing: bool = typer.Option(True, metavar="", help="Add a copy of the training text spaced as news is."),
 ) -> None:
     """Train the tokenizer and POS tagger with Stanza's own code, then score them."""
     from factcheck.nlp.training import TrainingConfig, train
