@@ -1,0 +1,79 @@
+"""Property tests over random Vietnamese-like articles: extraction never raises, every
+claim's text is the raw file text at its offsets, and an article saved in NFD gives the
+same values and fingerprints as the same article in NFC (a dismissal must survive a
+re-save). Inputs mix claim-bearing phrases with noise: CR and CRLF line ends, a byte-order
+mark, stray combining marks, and article dates at the ends of the calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract.engine import extract
+from factcheck.facts.index import FactIndex
+from factcheck.facts.schema import FactBase
+from factcheck.pipeline.check import check_document
+from factcheck.text.readers import parse_document
+
+PHRASES = [
+    "Ngày {d}/{m}, {n} người bị thương", "hôm qua", "chủ nhật", "tháng {m}", "năm sau", "tuần trước", "cùng ngày",
+    "tỷ số hòa {a}-{b}", "khoảng {n} phút hội đàm", "tăng {n}%", "{n},5 triệu USD", "SAREX sau {n} năm gián đoạn",
+    "Bộ trưởng Quốc phòng Nhật Bản Shinjiro Koizumi", "huyện Đông Anh, Hà Nội", "căn cứ Yokosuka (tỉnh Kanagawa)",
+    "hơn {n}.400 doanh nghiệp", "từ {a} đến {b} giờ", "quý {q}/2020", "cuối tháng này", "Năm bảy tuổi", "vài tuần",
+    "Thủ tướng Phạm Minh Chính", "khoảng {n} - {b} km", "lúc {a}h{b}", "hoà", "thuỷ", "khoẻ", "Hà Nội", "ông",
+]
+NOISE = ["\u0301", "\u0323", "\u0300", "\u0309", "\u0303", "\u0302", "\u0306", "\u031b", "\u00a0", "\t"]
+SEPARATORS = [" ", ". ", ", ", "\n", "\r\n", "\r", ". \n"]
+EXTREME_DATES = [dt.date(1, 1, 1), dt.date(1, 1, 2), dt.date(9999, 12, 31), dt.date(9999, 12, 30), dt.date(2024, 2, 29), dt.date(2026, 1, 31)]
+
+
+@st.composite
+def articles(draw) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 12))):
+        phrase = draw(st.sampled_from(PHRASES))
+        numbers = {k: draw(st.integers(0, 40)) for k in ("d", "m", "n", "a", "b", "q")}
+        numbers["n"] = draw(st.one_of(st.integers(0, 99), st.integers(0, 10**30)))
+        text = phrase.format(**numbers)
+        if draw(st.booleans()):
+            position = draw(st.integers(0, len(text)))
+            text = text[:position] + draw(st.sampled_from(NOISE)) + text[position:]
+        parts.append(text)
+        parts.append(draw(st.sampled_from(SEPARATORS)))
+    body = "".join(parts)
+    date = draw(st.sampled_from(EXTREME_DATES))
+    head = draw(st.sampled_from(["\ufeff", ""])) + f" date {date.isoformat()} "
+    return head + body
+
+
+def _document(text: str):
+    return parse_document(text, "a.txt") if text[len(" date 2026-01-31 ") + 1:].strip() else None
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles())
+def test_text_properties_extraction_never_raises_and_spans_are_raw_text(text):
+    document = _document(text)
+    if document is None:
+        return
+    for claim in extract(document):
+        assert text[claim.start:claim.end] == claim.text
+        assert claim.line >= 1 and claim.column >= 1
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles())
+def test_text_properties_nfc_and_nfd_twins_agree(text):
+    nfc = _document(unicodedata.normalize("NFC", text))
+    nfd = _document(unicodedata.normalize("NFD", text))
+    if nfc is None or nfd is None:
+        return
+    index = FactIndex.build(FactBase())
+    twins = []
+    for document in (nfc, nfd):
+        report = check_document(document, index, None, extract(document))
+        twins.append([(c.kind.value, c.value.compact(), c.fingerprint) for c in report.claims])
+    assert twins[0] == twins[1]
