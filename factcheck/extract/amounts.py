@@ -1,4 +1,9 @@
-"""Pieces several claim kinds share: qualifiers, number spans, the word after a span."""
+"""The amount grammar the numeric kinds share: a qualifier, a number, a range, and the
+words after the span (the counted noun, the subject).
+
+quantity, duration, percent, money and gap all read "khoảng 55", "hơn 24.400", "5 - 10",
+"từ 200.000 đến 450.000" the same way; each kind's module adds what follows the amount.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +33,11 @@ STOP_WORDS = {
     "hoặc", "được", "bị", "sẽ", "đang", "vừa", "mới", "liên", "tiếp", "gần", "đây", "trên", "dưới",
     "đều", "cũng", "vẫn", "không", "chưa", "chỉ", "lại", "còn",
 }
+
+
+# Where an amount may start and end: not inside "Covid-19", "30/1", "2.5", nor before "-19", "/2".
+START = r"(?<![\w/.,\-–])"
+NOT_DATE_OR_CODE = r"(?![/\-–]\d|-[^\W\d_])"
 
 
 def amount_value(match: re.Match) -> Value:
@@ -89,3 +99,18 @@ def next_words(text: str, position: int, limit: int = 2) -> tuple[str | None, in
 def previous_word(text: str, position: int) -> str:
     match = re.search(r"([^\W\d_]+)\s*$", text[:position])
     return match.group(1).lower() if match else ""
+
+
+def complete(match: re.Match) -> bool:
+    """A number cannot end in "linh"/"lẻ" ("một trăm linh" + "năm học" is 105, not 100 years)."""
+    number = (match.groupdict().get("num") or "").split()
+    return not number or number[-1].lower() not in ("linh", "lẻ")
+
+
+def claim_value(match: re.Match) -> Value:
+    """The value of an ``AMOUNT`` or ``VAGUE_AMOUNT`` match, the range's multiplier spread."""
+    if match.groupdict().get("vague"):
+        return Value(vague=True)
+    value = amount_value(match)
+    spread_multiplier(match, value)
+    return value

@@ -1,0 +1,54 @@
+"""``duration``: how long something lasted or will last: "khoảng 55 phút hội đàm".
+
+Corpus: ``corpus/duration.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.model.claims import ClaimDraft, ClaimKind
+from factcheck.extract.amounts import AMOUNT, START, VAGUE_AMOUNT, claim_value, complete, next_words, previous_word
+from factcheck.extract.base import SentenceContext, rule
+from factcheck.extract.lexicon import RIGHT, alternation, load
+
+TIME_UNITS: dict[str, str] = load("time_units")
+_TIME_UNIT = alternation(TIME_UNITS)
+CLOCK_BEFORE = {"lúc", "vào", "từ", "đến", "tới", "khoảng"}
+CLOCK_AFTER = re.compile(r"\s*(?:\d|sáng|chiều|tối|trưa|đêm|khuya|ngày|hôm|rạng)", re.IGNORECASE)
+
+
+@rule("duration.amount_unit", ClaimKind.duration, rf"{START}(?:{AMOUNT}|{VAGUE_AMOUNT})\s+(?P<unit>{_TIME_UNIT}){RIGHT}", priority=60)
+def amount_unit(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
+    """An amount and a time unit: "khoảng 55 phút", "trong 8 tháng qua", "vài tuần", "3 ngày đêm".
+
+    Value: amount (min/max for a range, vague for "vài"), approx or bound from a qualifier,
+    and unit: second, minute, hour, day, week, month, year or decade. The claim's subject is
+    up to two words after it ("55 phút hội đàm" is about "hội đàm").
+
+    Why: how long talks, a war or a break lasted is a stated fact that reports of the same
+    event give differently.
+
+    Not: clock times ("lúc 8 giờ", "8 giờ 30 phút sáng"), the minute of a match ("phút 89"),
+    ordinals ("thứ 3 tuần") and day ranges that are dates ("ngày 28-29/10").
+    """
+    unit = " ".join(match.group("unit").lower().split())
+    if not complete(match):
+        return None
+    if unit == "giờ" and not match.groupdict().get("vague"):
+        before = previous_word(context.text, match.start())
+        if before in CLOCK_BEFORE or CLOCK_AFTER.match(context.text, match.end()):
+            return None  # "lúc 8 giờ", "8 giờ 30 phút sáng": a clock time
+    if unit == "phút" and re.search(r"\d+\s*(?:giờ|h)\s*$", context.text[: match.start()], re.IGNORECASE):
+        return None  # the minutes of "8 giờ 30 phút"
+    if match.group("num") and previous_word(context.text, match.start()) in {"phút", "thứ", "hiệp"}:
+        return None
+    if re.match(r"\s*[/\-]\s*\d", context.text[match.end():]):
+        return None  # "ngày 28-29/10" is a date
+    value = claim_value(match)
+    value.unit = TIME_UNITS[unit]
+    subject, _ = next_words(context.text, match.end(), limit=2)
+    return ClaimDraft(kind=ClaimKind.duration, start=match.start(), end=match.end(), value=value, subject=subject, rule="")
+
+
+RULES = [amount_unit]
