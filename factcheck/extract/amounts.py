@@ -11,28 +11,24 @@ import re
 
 from factcheck.model.claims import Value
 from factcheck.extract.lexicon import LEFT, RIGHT, alternation, load
-from factcheck.extract.numbers import NUMBER, parse_number
+from factcheck.extract.numbers import MULTIPLIERS, NUMBER, ZERO_PLACE, parse_number
 
 _Q = load("qualifiers")
 APPROX = set(_Q["approx"])
 LOWER = set(_Q["lower"])
 UPPER = set(_Q["upper"])
 VAGUE = alternation(_Q["vague"])
-QUALIFIER = alternation(set(_Q["approx"]) | set(_Q["lower"]) | set(_Q["upper"]) | {"lên tới", "lên đến", "tới", "đến", "từ"})
+QUALIFIER = alternation(set(_Q["approx"]) | set(_Q["lower"]) | set(_Q["upper"]) | set(_Q["plain"]))
+RANGE_WORD = alternation(_Q["range_words"])  # "5 đến 10"
 
 # "khoảng 55", "hơn 24.400", "5 - 10", "từ 200.000 đến 450.000"
 AMOUNT = (
     rf"(?:(?P<qual>{QUALIFIER})\s+)?"
-    rf"(?P<num>{NUMBER})(?:\s*(?:-|–|đến|tới)\s*(?P<num2>{NUMBER}))?"
+    rf"(?P<num>{NUMBER})(?:\s*(?:-|–|{RANGE_WORD})\s*(?P<num2>{NUMBER}))?"
 )
 VAGUE_AMOUNT = rf"(?P<vague>{LEFT}{VAGUE}{RIGHT})"
 
-STOP_WORDS = {
-    "tại", "ở", "của", "và", "trong", "với", "để", "khi", "thì", "là", "đã", "qua", "trước", "sau", "nữa",
-    "rồi", "này", "đó", "kia", "nay", "cho", "từ", "đến", "tới", "theo", "bằng", "như", "mà", "nhưng", "hay",
-    "hoặc", "được", "bị", "sẽ", "đang", "vừa", "mới", "liên", "tiếp", "gần", "đây", "trên", "dưới",
-    "đều", "cũng", "vẫn", "không", "chưa", "chỉ", "lại", "còn",
-}
+STOP_WORDS = set(load("function_words")["stop_words"])
 
 
 # Where an amount may start and end: not inside "Covid-19", "30/1", "2.5", nor before "-19", "/2".
@@ -65,8 +61,6 @@ def amount_value(match: re.Match) -> Value:
 
 def spread_multiplier(match: re.Match, value: Value) -> None:
     """'2 - 3 triệu' means 2 000 000 - 3 000 000: the multiplier on the second number applies to both."""
-    from factcheck.extract.numbers import MULTIPLIERS
-
     second = match.group("num2")
     if not second or value.min is None:
         return
@@ -104,7 +98,7 @@ def previous_word(text: str, position: int) -> str:
 def complete(match: re.Match) -> bool:
     """A number cannot end in "linh"/"lẻ" ("một trăm linh" + "năm học" is 105, not 100 years)."""
     number = (match.groupdict().get("num") or "").split()
-    return not number or number[-1].lower() not in ("linh", "lẻ")
+    return not number or number[-1].lower() not in ZERO_PLACE
 
 
 def claim_value(match: re.Match) -> Value:

@@ -21,6 +21,11 @@ from factcheck.extract.lexicon import LEFT, RIGHT, alternation, load
 _D = load("date_words")
 _FUTURE = re.compile(LEFT + alternation(_D["future_cues"]) + RIGHT, re.IGNORECASE)
 _CUE = alternation(_D["day_cues"])
+_UNITS: dict[str, str] = {word.lower(): unit for word, unit in _D["units"].items()}
+_WORD = {unit: alternation(w for w, u in _D["units"].items() if u == unit) for unit in set(_UNITS.values())}  # "ngày", "tháng" ...
+_PARTS: dict[str, dict[str, list[int]]] = _D["parts"]
+_PART = alternation(_PARTS)  # "đầu", "giữa", "cuối"
+_PAST = alternation(_D["past"])  # "hồi"
 _DAY = r"(?P<day>[0-3]?\d)"
 _MONTH = r"(?P<month>[01]?\d)"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
@@ -46,27 +51,27 @@ def _span(match: re.Match, start: dt.date, end: dt.date) -> ClaimDraft:
     return _claim(match, Value(start=_iso(start), end=_iso(end)))
 
 
+def _part(part: str | None, period: str, whole: tuple[int, int]) -> tuple[int, int]:
+    """What a part word ("đầu", "giữa", "cuối") covers of a period; ``whole`` without one."""
+    covered = _PARTS.get(part.lower(), {}).get(period) if part else None
+    return (covered[0], covered[1]) if covered else whole
+
+
 def _month_span(year: int, month: int, part: str | None = None) -> tuple[dt.date, dt.date]:
-    part = part.lower() if part else None
     last = calendar.monthrange(year, month)[1]
-    start, end = {"đầu": (1, 10), "giữa": (11, 20), "cuối": (21, last)}.get(part or "", (1, last))
-    return dt.date(year, month, start), dt.date(year, month, end)
+    start, end = _part(part, "month", (1, last))
+    return dt.date(year, month, start), dt.date(year, month, min(end, last))
 
 
 def _year_span(year: int, part: str | None = None) -> tuple[dt.date, dt.date]:
-    part = part.lower() if part else None
-    months = {"đầu": (1, 3), "giữa": (4, 9), "cuối": (10, 12)}.get(part or "", (1, 12))
+    months = _part(part, "year", (1, 12))
     return dt.date(year, months[0], 1), dt.date(year, months[1], calendar.monthrange(year, months[1])[1])
 
 
 def _week_span(day: dt.date, part: str | None = None) -> tuple[dt.date, dt.date]:
-    part = part.lower() if part else None
     monday = day - dt.timedelta(days=day.weekday())
-    if part == "cuối":
-        return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
-    if part == "đầu":
-        return monday, monday + dt.timedelta(days=2)
-    return monday, monday + dt.timedelta(days=6)
+    first, last = _part(part, "week", (0, 6))
+    return monday + dt.timedelta(days=first), monday + dt.timedelta(days=last)
 
 
 def _year_for(month: int, day: int, context: SentenceContext) -> int | None:
@@ -105,7 +110,7 @@ def _one_day(match: re.Match, context: SentenceContext, day: int, month: int, ye
     return ClaimDraft(kind=ClaimKind.date, start=match.start() if start is None else start, end=match.end() if end is None else end, value=value, rule="")
 
 
-@rule("date.day_month_year", ClaimKind.date, rf"{_START}(?:ngày\s+)?{_DAY}\s*(?P<sep>[/.\-])\s*{_MONTH}\s*(?P=sep)\s*{_YEAR}{_END}", priority=72)
+@rule("date.day_month_year", ClaimKind.date, rf"{_START}(?:{_WORD['day']}\s+)?{_DAY}\s*(?P<sep>[/.\-])\s*{_MONTH}\s*(?P=sep)\s*{_YEAR}{_END}", priority=72)
 def day_month_year(match: re.Match, context: SentenceContext):
     """A full day, month and year with one separator: "30/10/2020", "ngày 1-5-2021", "30.10.2020".
 
@@ -119,7 +124,7 @@ def day_month_year(match: re.Match, context: SentenceContext):
     return _one_day(match, context, int(match.group("day")), int(match.group("month")), int(match.group("year")))
 
 
-@rule("date.day_month_words", ClaimKind.date, rf"{_START}ngày\s+{_DAY}\s+tháng\s+{_MONTH}(?:\s+năm\s+{_YEAR})?{_END}", priority=72)
+@rule("date.day_month_words", ClaimKind.date, rf"{_START}{_WORD['day']}\s+{_DAY}\s+{_WORD['month']}\s+{_MONTH}(?:\s+{_WORD['year']}\s+{_YEAR})?{_END}", priority=72)
 def day_month_words(match: re.Match, context: SentenceContext):
     """A date written in words: "ngày 30 tháng 1 năm 2026", "ngày 5 tháng 3".
 
@@ -133,10 +138,14 @@ def day_month_words(match: re.Match, context: SentenceContext):
     return _one_day(match, context, int(match.group("day")), int(match.group("month")), year)
 
 
+_DAY_JOINERS: dict[str, str] = _D["day_joiners"]  # "và": list, "đến": span
+_DAY_JOINER = alternation(_DAY_JOINERS)
+
+
 @rule(
     "date.day_list_month",
     ClaimKind.date,
-    rf"{_START}(?:(?P<cue>{_CUE})\s+)?(?P<d1>[0-3]?\d)\s*(?P<join>và|,|-|–|đến)\s*{_DAY}\s*/\s*{_MONTH}(?:\s*/\s*{_YEAR})?{_END}",
+    rf"{_START}(?:(?P<cue>{_CUE})\s+)?(?P<d1>[0-3]?\d)\s*(?P<join>{_DAY_JOINER}|,|-|–)\s*{_DAY}\s*/\s*{_MONTH}(?:\s*/\s*{_YEAR})?{_END}",
     priority=71,
 )
 def day_list_month(match: re.Match, context: SentenceContext):
@@ -161,13 +170,16 @@ def day_list_month(match: re.Match, context: SentenceContext):
     b = _one_day(match, context, second, month, year)
     if a is None or b is None:
         return None
-    if match.group("join") in ("-", "–", "đến"):
+    if match.group("join") in ("-", "–") or _DAY_JOINERS.get(match.group("join").lower()) == "span":
         a.value = Value(start=a.value.date, end=b.value.date) if a.value.date else a.value
         return a
     split = match.start("d1") + len(match.group("d1"))
     a.end = split
     b.start = match.start("day")
     return [a, b]
+
+
+_LISTED = re.compile(rf"\s+(?:{alternation(_D['date_list_words'])}|-)\s+[0-3]?\d\s*/\s*[01]?\d")  # "30/4 và 1/5"
 
 
 @rule("date.day_month", ClaimKind.date, rf"{_START}(?:(?P<cue>{_CUE})\s+)?{_DAY}\s*/\s*{_MONTH}{_END}", priority=70)
@@ -186,14 +198,14 @@ def day_month(match: re.Match, context: SentenceContext):
     cue = match.group("cue")
     before = context.text[max(0, match.start() - 2) : match.start()]
     after = context.text[match.end() : match.end() + 2]
-    listed = re.match(r"\s+(?:và|đến|tới|-)\s+[0-3]?\d\s*/\s*[01]?\d", context.text[match.end():])
+    listed = _LISTED.match(context.text, match.end())
     if not cue and "(" not in before and not re.match(r"\s*[,)]", after) and not listed and match.start() > 0:
         return None  # a bare "2/3" is more often a fraction
-    start = match.start() if cue and cue.lower() == "ngày" else match.start("day")
+    start = match.start() if cue and _UNITS.get(cue.lower()) == "day" else match.start("day")
     return _one_day(match, context, int(match.group("day")), int(match.group("month")), None, start=start)
 
 
-@rule("date.month_year", ClaimKind.date, rf"{_START}(?:(?P<part>đầu|giữa|cuối)\s+)?tháng\s+{_MONTH}(?:\s*(?:/|năm)\s*{_YEAR})?{_END}", priority=69)
+@rule("date.month_year", ClaimKind.date, rf"{_START}(?:(?P<part>{_PART})\s+)?{_WORD['month']}\s+{_MONTH}(?:\s*(?:/|{_WORD['year']})\s*{_YEAR})?{_END}", priority=69)
 def month_year(match: re.Match, context: SentenceContext):
     """A month: "tháng 10/2020", "tháng 3 năm 2019", "cuối tháng 12", "đầu tháng 1".
 
@@ -215,7 +227,7 @@ def month_year(match: re.Match, context: SentenceContext):
     return _span(match, start, end)
 
 
-@rule("date.year", ClaimKind.date, rf"{_START}(?:(?P<part>đầu|giữa|cuối)\s+)?năm\s+{_YEAR}{_END}", priority=68)
+@rule("date.year", ClaimKind.date, rf"{_START}(?:(?P<part>{_PART})\s+)?{_WORD['year']}\s+{_YEAR}{_END}", priority=68)
 def year(match: re.Match, context: SentenceContext):
     """A year after "năm": "năm 2019", "cuối năm 2020", "Đầu năm 2000".
 
@@ -230,7 +242,10 @@ def year(match: re.Match, context: SentenceContext):
     return _span(match, start, end)
 
 
-_AFTER_AMOUNT = re.compile(rf"(?:\d|{LEFT}(?:vài|mấy|nhiều|các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi))\s*$", re.IGNORECASE)
+_AFTER_AMOUNT = re.compile(rf"(?:\d|{LEFT}{alternation(_D['amount_before'])})\s*$", re.IGNORECASE)
+_CLAUSE_SHIFTS = set(_D["clause_shifts"])
+_CLAUSE_OPENER = re.compile(rf"\s*{alternation(_D['clause_openers'])}\b")
+_PERIOD = alternation(w for w, u in _D["units"].items() if u in ("week", "month", "year"))
 _RELATIVE_DAYS: dict[str, int] = _D["relative_days"]
 _RELATIVE_PERIODS: dict[str, int] = _D["relative_periods"]
 _WEEKDAYS: dict[str, int] = _D["weekdays"]
@@ -261,7 +276,7 @@ def relative_day(match: re.Match, context: SentenceContext):
 @rule(
     "date.relative_period",
     ClaimKind.date,
-    rf"{LEFT}(?:hồi\s+)?(?:(?P<part>đầu|giữa|cuối)\s+)?(?P<unit>tuần|tháng|năm)(?:\s+(?P<which>{alternation(_RELATIVE_PERIODS)}))?{RIGHT}",
+    rf"{LEFT}(?P<past>{_PAST}\s+)?(?:(?P<part>{_PART})\s+)?(?P<unit>{_PERIOD})(?:\s+(?P<which>{alternation(_RELATIVE_PERIODS)}))?{RIGHT}",
     priority=66,
 )
 def relative_period(match: re.Match, context: SentenceContext):
@@ -276,24 +291,24 @@ def relative_period(match: re.Match, context: SentenceContext):
     explicit date after it ("cuối tháng 3"), a duration ("vài tuần sau", "3 năm trước")
     and a conjunction ("tuần sau khi ...").
     """
-    part, unit, which = match.group("part"), match.group("unit").lower(), match.group("which")
+    part, unit, which = match.group("part"), _UNITS[match.group("unit").lower()], match.group("which")
     if which is None and part is None:
         return None  # a bare "tháng" or "năm" is a unit, not a date
-    if which is None and not match.group(0).lower().startswith("hồi") and unit != "tuần":
+    if which is None and not match.group("past") and unit != "week":
         return None  # "cuối tháng" alone is too loose unless it says "hồi"
     if re.match(r"\s*\d", context.text[match.end():]):
         return None  # "cuối tháng 3", "năm 2020": the explicit rules handle them
     if _AFTER_AMOUNT.search(context.text[: match.start()]):
         return None  # "vài tuần sau", "3 năm trước": a duration, not a date
-    if which and which.lower() in ("sau", "trước", "qua") and re.match(r"\s*(?:khi|đó|này)\b", context.text[match.end():]):
+    if which and which.lower() in _CLAUSE_SHIFTS and _CLAUSE_OPENER.match(context.text, match.end()):
         return None  # "tuần sau khi ...": a conjunction
     if context.article_date is None:
         return _unresolved(match)
     shift = _RELATIVE_PERIODS.get(" ".join(which.lower().split()), 0) if which else 0
     base = context.article_date
-    if unit == "tuần":
+    if unit == "week":
         start, end = _week_span(base + dt.timedelta(weeks=shift), part)
-    elif unit == "tháng":
+    elif unit == "month":
         month_index = base.year * 12 + base.month - 1 + shift
         start, end = _month_span(month_index // 12, month_index % 12 + 1, part)
     else:
@@ -301,7 +316,7 @@ def relative_period(match: re.Match, context: SentenceContext):
     return _span(match, start, end)
 
 
-@rule("date.weekday", ClaimKind.date, rf"{LEFT}(?P<word>{alternation(_WEEKDAYS)}){RIGHT}(?!\s*\d)(?P<next>\s+(?:tới|này|tuần\s+tới|tuần\s+sau))?", priority=65, flags=0)
+@rule("date.weekday", ClaimKind.date, rf"{LEFT}(?P<word>{alternation(_WEEKDAYS)}){RIGHT}(?!\s*\d)(?P<next>\s+{alternation(_D['weekday_next'])})?", priority=65, flags=0)
 def weekday(match: re.Match, context: SentenceContext):
     """A day of the week: "thứ Sáu", "Chủ nhật tới", "Thứ Hai", "chủ nhật".
 
@@ -364,7 +379,7 @@ def bare_year(match: re.Match, context: SentenceContext):
 _QUARTERS = {"1": 1, "01": 1, "i": 1, "2": 2, "02": 2, "ii": 2, "3": 3, "03": 3, "iii": 3, "4": 4, "04": 4, "iv": 4}
 
 
-@rule("date.quarter", ClaimKind.date, rf"{LEFT}quý\s+(?P<q>0?[1-4]|IV|III|II|I){RIGHT}(?:\s*(?:/|năm)\s*{_YEAR})?", priority=69)
+@rule("date.quarter", ClaimKind.date, rf"{LEFT}{_WORD['quarter']}\s+(?P<q>0?[1-4]|IV|III|II|I){RIGHT}(?:\s*(?:/|{_WORD['year']})\s*{_YEAR})?", priority=69)
 def quarter(match: re.Match, context: SentenceContext):
     """A quarter: "quý 3/2020", "quý IV năm 2021", "quý 1".
 
@@ -386,7 +401,7 @@ def quarter(match: re.Match, context: SentenceContext):
 @rule(
     "date.same_day",
     ClaimKind.date,
-    rf"{LEFT}(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?cùng\s+ngày{RIGHT}",
+    rf"{LEFT}(?:{alternation(_D['day_times'])}\s+)?{alternation(_D['same_day'])}{RIGHT}",
     priority=64,
     requires={ClaimKind.date},
 )

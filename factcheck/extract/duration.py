@@ -14,8 +14,13 @@ from factcheck.extract.lexicon import RIGHT, alternation, load
 
 TIME_UNITS: dict[str, str] = load("time_units")
 _TIME_UNIT = alternation(TIME_UNITS)
-CLOCK_BEFORE = {"lúc", "vào", "từ", "đến", "tới", "khoảng"}
-CLOCK_AFTER = re.compile(r"\s*(?:\d|sáng|chiều|tối|trưa|đêm|khuya|ngày|hôm|rạng)", re.IGNORECASE)
+_W = load("duration_words")
+CLOCK_BEFORE = set(_W["clock_before"])
+CLOCK_AFTER = re.compile(rf"\s*(?:\d|{alternation(_W['clock_after'])})", re.IGNORECASE)
+CLOCK_HOUR = set(_W["clock_hour"])
+CLOCK_MINUTE = set(_W["clock_minute"])
+_HOUR_BEFORE = re.compile(rf"\d+\s*{alternation(CLOCK_HOUR)}\s*$", re.IGNORECASE)
+ORDINAL_BEFORE = set(_W["ordinal_before"])
 
 
 @rule("duration.amount_unit", ClaimKind.duration, rf"{START}(?:{AMOUNT}|{VAGUE_AMOUNT})\s+(?P<unit>{_TIME_UNIT}){RIGHT}", priority=60)
@@ -35,13 +40,13 @@ def amount_unit(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     unit = " ".join(match.group("unit").lower().split())
     if not complete(match):
         return None
-    if unit == "giờ" and not match.groupdict().get("vague"):
+    if unit in CLOCK_HOUR and not match.groupdict().get("vague"):
         before = previous_word(context.text, match.start())
         if before in CLOCK_BEFORE or CLOCK_AFTER.match(context.text, match.end()):
             return None  # "lúc 8 giờ", "8 giờ 30 phút sáng": a clock time
-    if unit == "phút" and re.search(r"\d+\s*(?:giờ|h)\s*$", context.text[: match.start()], re.IGNORECASE):
+    if unit in CLOCK_MINUTE and _HOUR_BEFORE.search(context.text[: match.start()]):
         return None  # the minutes of "8 giờ 30 phút"
-    if match.group("num") and previous_word(context.text, match.start()) in {"phút", "thứ", "hiệp"}:
+    if match.group("num") and previous_word(context.text, match.start()) in ORDINAL_BEFORE:
         return None
     if re.match(r"\s*[/\-]\s*\d", context.text[match.end():]):
         return None  # "ngày 28-29/10" is a date

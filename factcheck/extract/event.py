@@ -14,7 +14,7 @@ from factcheck.extract.lexicon import LEFT, NAME, RIGHT, alternation, load
 
 _E = load("event_words")
 _EVENT_NOUN = re.compile(LEFT + alternation(_E["event_nouns"]) + RIGHT, re.IGNORECASE)
-_PLACE_AFTER = re.compile(rf"(?<![\w])(?:tại|ở)\s+(?:(?:căn cứ|thành phố|thủ đô|tỉnh|TP\.?)\s+)?(?P<place>{NAME})")
+_PLACE_AFTER = re.compile(rf"(?<![\w]){alternation(_E['place_cues'])}\s+(?:{alternation(_E['place_types'])}\s+)?(?P<place>{NAME})")
 
 
 @rule("event.sentence", ClaimKind.event, _EVENT_NOUN, requires={ClaimKind.date, ClaimKind.location, ClaimKind.role}, once=True)

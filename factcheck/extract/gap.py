@@ -12,13 +12,16 @@ from factcheck.extract.amounts import AMOUNT, amount_value
 from factcheck.extract.base import SentenceContext, rule
 from factcheck.extract.lexicon import LEFT, NAME, RIGHT, alternation, load
 
-_E = load("event_words")
+_E = load("gap_words")
 TIME_UNITS: dict[str, str] = load("time_units")
 _RESUME = re.compile(LEFT + alternation(_E["resumption_cues"]) + RIGHT, re.IGNORECASE)
 _BREAK = alternation(_E["break_words"])
+_AFTER = alternation(_E["after"])  # "sau"
+_NOUN_PREFIXES = set(_E["noun_prefixes"])  # "của", "cuộc", "sự"
+_NOUN_PREFIX = re.compile(rf"^(?:{alternation(_NOUN_PREFIXES)}\s+)+")
 
 
-@rule("gap.after_break", ClaimKind.gap, rf"{LEFT}sau\s+{AMOUNT}\s+(?P<unit>{alternation(TIME_UNITS)})(?:\s+(?P<brk>{_BREAK}))?{RIGHT}", priority=65)
+@rule("gap.after_break", ClaimKind.gap, rf"{LEFT}{_AFTER}\s+{AMOUNT}\s+(?P<unit>{alternation(TIME_UNITS)})(?:\s+(?P<brk>{_BREAK}))?{RIGHT}", priority=65)
 def after_break(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """"After N units" of a break, or after a resumption word: "sau 9 năm gián đoạn", "trở lại sau 2 năm".
 
@@ -44,8 +47,8 @@ def after_break(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
         event = found.group("name")
         noun = found.group("noun")
         if noun:
-            noun = re.sub(r"^(?:của\s+|cuộc\s+|sự\s+)+", "", noun)
-            noun = noun.split()[-1] if noun.split()[0] in ("của", "cuộc", "sự") else noun
+            noun = _NOUN_PREFIX.sub("", noun)
+            noun = noun.split()[-1] if noun.split()[0] in _NOUN_PREFIXES else noun
             event = f"{noun} {event}".strip()
         start = found.start("name")
     elif resumption:

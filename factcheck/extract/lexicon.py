@@ -1,4 +1,4 @@
-"""Lexicons are data (``rules/data/*.yaml``); this module loads them once and builds regex parts."""
+"""Lexicons are data (``extract/data/*.yaml``); this module loads them once and builds regex parts."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ NAME = rf"{CAPITALIZED}(?:[ ]{CAPITALIZED})*"
 
 @lru_cache(maxsize=None)
 def load(name: str) -> Any:
-    """Parsed ``rules/data/<name>.yaml``."""
+    """Parsed ``extract/data/<name>.yaml``."""
     with (DATA_DIR / f"{name}.yaml").open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 

@@ -11,9 +11,13 @@ import re
 
 from factcheck.model.claims import ClaimDraft, ClaimKind, Value
 from factcheck.extract.base import SentenceContext, rule
-from factcheck.extract.lexicon import LEFT, NAME, RIGHT
+from factcheck.extract.lexicon import LEFT, NAME, RIGHT, alternation, load
 from factcheck.extract.names import COUNTRY, HONORIFIC, LEVELS, ORG_HEAD, PLACE_TYPE
 
+_P = load("places")
+_CITY_CUE = alternation(_P["city_cues"])  # "tại Bắc Kinh, Trung Quốc"
+_REGION_CUE = alternation(_P["region_cues"])  # "căn cứ Naha ... tại Okinawa"
+_LIST_WORD = re.compile(rf"\s{alternation(_P['list_words'])}\s")
 _REGION = rf"(?:{PLACE_TYPE}\s+)?(?P<region>{NAME})"
 _REGION_AFTER_COMMA = re.compile(rf"(?:(?P<rtype>{PLACE_TYPE})\s+)?(?P<region>{NAME})")
 _AFTER_HONORIFIC = re.compile(rf"{HONORIFIC}\s*$")
@@ -69,7 +73,7 @@ def comma(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     return _location(match.start(), region.end(), match.group("place"), region.group("region"), text)
 
 
-@rule("location.at_city_country", ClaimKind.location, rf"{LEFT}(?:tại|ở|đến|tới|từ)\s+(?P<place>{NAME}),\s*(?P<region>{COUNTRY}){RIGHT}", flags=0)
+@rule("location.at_city_country", ClaimKind.location, rf"{LEFT}{_CITY_CUE}\s+(?P<place>{NAME}),\s*(?P<region>{COUNTRY}){RIGHT}", flags=0)
 def at_city_country(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """"tại"/"ở"/"đến" a city, a comma, then a country: "tại Bắc Kinh, Trung Quốc".
 
@@ -84,7 +88,7 @@ def at_city_country(match: re.Match, context: SentenceContext) -> ClaimDraft | N
     return _location(match.start("place"), match.end(), match.group("place"), match.group("region"))
 
 
-@rule("location.type_at", ClaimKind.location, rf"(?P<type>{PLACE_TYPE})\s+(?P<place>{NAME})(?P<gap>[^,.;:!?()]{{0,80}}?)\s(?:tại|ở)\s+(?P<region>{NAME})", flags=0)
+@rule("location.type_at", ClaimKind.location, rf"(?P<type>{PLACE_TYPE})\s+(?P<place>{NAME})(?P<gap>[^,.;:!?()]{{0,80}}?)\s{_REGION_CUE}\s+(?P<region>{NAME})", flags=0)
 def type_at(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """A typed place, then "tại"/"ở" a region in the same clause: "căn cứ Naha của Lực lượng Phòng vệ ... tại Okinawa".
 
@@ -96,7 +100,7 @@ def type_at(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     Not: when "và" or "với" stands between them ("sân bay Nội Bài và nhà ga ở Hà Nội"): the
     region may belong to the second thing.
     """
-    if re.search(rf"\s(?:và|với)\s", match.group("gap")):
+    if _LIST_WORD.search(match.group("gap")):
         return None
     return _location(match.start(), match.end(), match.group("place"), match.group("region"))
 

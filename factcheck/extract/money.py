@@ -12,7 +12,9 @@ from factcheck.extract.amounts import AMOUNT, START, claim_value
 from factcheck.extract.base import SentenceContext, rule
 from factcheck.extract.lexicon import RIGHT, alternation, load
 
-CURRENCIES: dict[str, str] = load("currencies")
+_C = load("currencies")
+CURRENCIES: dict[str, str] = _C["codes"]
+LEAST_AMOUNT: dict[str, float] = {word.lower(): amount for word, amount in _C["least_amount"].items()}
 _CURRENCY = alternation(CURRENCIES)
 
 
@@ -34,7 +36,7 @@ def amount_currency(match: re.Match, context: SentenceContext) -> ClaimDraft | N
     code = next((c for w, c in CURRENCIES.items() if w.lower() == word.lower()), None)
     value = claim_value(match)
     largest = value.amount if value.amount is not None else value.max
-    if word.lower() == "đồng" and (largest or 0) < 100:
+    if (largest or 0) < LEAST_AMOUNT.get(word.lower(), 0):
         return None  # "3 đồng nghiệp", "hai đồng đội": not money
     value.currency = code
     return ClaimDraft(kind=ClaimKind.money, start=match.start(), end=match.end(), value=value, rule="")

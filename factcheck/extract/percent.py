@@ -10,10 +10,12 @@ import re
 from factcheck.model.claims import ClaimDraft, ClaimKind
 from factcheck.extract.amounts import AMOUNT, START, claim_value, next_words
 from factcheck.extract.base import SentenceContext, rule
-from factcheck.extract.lexicon import RIGHT
+from factcheck.extract.lexicon import RIGHT, alternation, load
+
+_PERCENT_WORD = alternation(load("percent_words"))
 
 
-@rule("percent.number_sign", ClaimKind.percent, rf"{START}{AMOUNT}\s*(?:%|phần\s+trăm{RIGHT})", priority=85)
+@rule("percent.number_sign", ClaimKind.percent, rf"{START}{AMOUNT}\s*(?:%|{_PERCENT_WORD}{RIGHT})", priority=85)
 def number_percent(match: re.Match, context: SentenceContext) -> ClaimDraft:
     """An amount and a percent sign or "phần trăm": "16%", "6,5 %", "khoảng 10-15 phần trăm".
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from factcheck.model.claims import ClaimDraft, ClaimKind
-from factcheck.extract.amounts import AMOUNT, NOT_DATE_OR_CODE, QUALIFIER, START, VAGUE_AMOUNT, claim_value, complete, next_words, previous_word
+from factcheck.extract.amounts import AMOUNT, NOT_DATE_OR_CODE, QUALIFIER, RANGE_WORD, START, VAGUE_AMOUNT, claim_value, complete, next_words, previous_word
 from factcheck.extract.base import SentenceContext, rule
 from factcheck.extract.lexicon import RIGHT, alternation, load
 from factcheck.extract.numbers import DIGITS
@@ -18,15 +18,11 @@ TIME_UNITS: dict[str, str] = load("time_units")
 _TIME_UNIT = alternation(TIME_UNITS)
 _MEASURE = alternation(load("measures"))
 
-# Words before a number that make it an ordinal, a rank, a code or an address, not a count.
-ORDINAL_BEFORE = {
-    "thứ", "vòng", "hạng", "số", "phút", "điều", "khoản", "chương", "tập", "đợt", "khóa", "kỳ", "mùa", "quý",
-    "top", "tầng", "phòng", "đường", "phố", "lô", "bảng", "nhóm", "năm", "tháng", "ngày", "lúc", "giải", "cấp",
-    "lớp", "bước", "hiệp", "trận", "ván", "game", "set", "ca", "mã", "biển", "tuyến", "xe", "cổng", "khu", "ấp",
-    "thôn", "tổ", "phường", "quận", "đội", "hồi", "lần", "loại", "dòng", "mẫu", "hàng", "độ",
-}
-# After a lone "năm": the year, not five ("năm nay", "năm 2020").
-YEAR_AFTER = {"nay", "ngoái", "qua", "trước", "sau", "học", "mới", "tới", "đó", "này", "kia", "ấy", "nào", "sinh", "tài", "ngày", "tháng", "đầu", "cuối", "giữa", "rồi", "đến", "thì", "là"}
+_W = load("quantity_words")
+ORDINAL_BEFORE = set(_W["ordinal_before"])
+YEAR_WORDS = set(_W["year_words"])
+YEAR_AFTER = set(_W["year_after"])
+ARTICLE_NUMBERS = set(_W["article_numbers"])
 
 # Parts of speech that cannot be counted: "cả hai đều", "hai sinh viên" is fine but "hai có".
 NOT_COUNTED_UPOS = {"VERB", "ADV", "ADJ", "ADP", "CCONJ", "SCONJ", "PRON", "PART", "AUX", "DET", "PUNCT"}
@@ -40,7 +36,7 @@ def _counting_number(match: re.Match, context: SentenceContext) -> bool:
         return False
     if re.fullmatch(r"(?:1[5-9]|20)\d\d", number):
         return False  # a bare four-digit year ("1975 ngành ...")
-    if number == "một" and not match.group("num2"):
+    if number in ARTICLE_NUMBERS and not match.group("num2"):
         return False
     return True
 
@@ -68,7 +64,7 @@ def number_noun(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     unit, end = next_words(context.text, match.end(), limit=1)
     if unit is None or unit.lower() in TIME_UNITS or re.match(rf"\s*{_TIME_UNIT}{RIGHT}", context.text[match.end():], re.I):
         return None
-    if match.group("num") and match.group("num").strip().lower() == "năm" and unit.lower() in YEAR_AFTER:
+    if match.group("num") and match.group("num").strip().lower() in YEAR_WORDS and unit.lower() in YEAR_AFTER:
         return None
     if token is not None and token.upos in ("NOUN", "PROPN") and token.text[:1].islower() and len(token.text) > len(unit):
         unit, end = token.text, token.end
@@ -78,7 +74,7 @@ def number_noun(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
 
 
 _GLUED_AMOUNT = (  # digits that may touch their unit: "25kg", "2,5 - 4,5m"
-    rf"(?:(?P<qual>{QUALIFIER})\s+)?(?P<num>{DIGITS})(?:\s*(?:-|–|đến|tới)\s*(?P<num2>{DIGITS}))?"
+    rf"(?:(?P<qual>{QUALIFIER})\s+)?(?P<num>{DIGITS})(?:\s*(?:-|–|{RANGE_WORD})\s*(?P<num2>{DIGITS}))?"
 )
 
 

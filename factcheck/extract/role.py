@@ -10,13 +10,10 @@ import re
 
 from factcheck.model.claims import ClaimDraft, ClaimKind, Value
 from factcheck.extract.base import SentenceContext, rule
-from factcheck.extract.lexicon import LEFT, NAME, RIGHT
+from factcheck.extract.lexicon import LEFT, NAME, RIGHT, load
 from factcheck.extract.names import COUNTRY, DOMAIN, HONORIFIC, ORG_HEAD, TITLE, person, title_of
 
-_ORG_STOP = {
-    "đã", "cho", "nói", "khẳng", "là", "vừa", "đang", "sẽ", "được", "bị", "thì", "phát", "trả", "chia", "nhấn", "tiết",
-    "cũng", "mới", "cùng", "tại", "ở", "về", "trong", "khi", "nhưng", "có", "gửi", "ký", "yêu", "thông",
-}
+_ORG_STOP = set(load("titles")["organization_ends"])
 
 
 @rule(

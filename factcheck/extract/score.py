@@ -11,17 +11,18 @@ from factcheck.model.claims import ClaimDraft, ClaimKind, Value
 from factcheck.extract.base import SentenceContext, rule
 from factcheck.extract.lexicon import LEFT, RIGHT, alternation, load
 
-_E = load("event_words")
+_E = load("score_words")
 _SCORE_CUE = re.compile(LEFT + alternation(_E["score_cues"]) + RIGHT, re.IGNORECASE)
 _SCORE_PHRASE = re.compile(LEFT + alternation(_E["score_phrase_cues"]) + RIGHT, re.IGNORECASE)
 _OUTCOMES: dict[str, str] = _E["outcomes"]
 _OUTCOME = re.compile(LEFT + alternation(_OUTCOMES) + RIGHT, re.IGNORECASE)
+_UNIT_AFTER = alternation(_E["units_after"])  # "5-10 phút" is a range, not a score
 
 
 @rule(
     "score.pair",
     ClaimKind.score,
-    r"(?<![\w/.,\-–])(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})(?![\w/%\-–]|[.,]\d|\s*(?:phút|giờ|ngày|tháng|năm|tuổi|người|lần|%))",
+    rf"(?<![\w/.,\-–])(?P<a>\d{{1,2}})\s*[-–]\s*(?P<b>\d{{1,2}})(?![\w/%\-–]|[.,]\d|\s*(?:{_UNIT_AFTER}|%))",
     priority=80,
 )
 def score_pair(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
