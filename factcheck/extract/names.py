@@ -25,8 +25,8 @@ HONORIFIC = (
     "(?:(?i:" + alternation(_T["honorifics"]) + ")|" + alternation(_LOWER_ONLY)
     + r"|(?:^|(?<=[.!?]\s))" + alternation(w.capitalize() for w in _LOWER_ONLY) + ")"  # capitalized only at a sentence start
 )
-# Administrative level of each place type, smallest first (see places.yaml).
-LEVELS = {word: level for level, words in enumerate(_P["place_levels"], start=1) for word in words}
+# Administrative level of each place type, smallest first (see places.yaml), by lower-case word.
+LEVELS = {word.lower(): level for level, words in enumerate(_P["place_levels"], start=1) for word in words}
 
 _NOT_NAMES = {w.lower() for w in _P["countries"]} | {w.lower() for w in _T["domains"]}
 
