@@ -279,3 +279,18 @@ def test_rules_lexicon_entry_is_exercised(spec, entry, mapped):
     value = f" asserting {spec.field} ({spec.check}: {mapped!r})" if spec.field else ""
     kinds = ", ".join(k.value for k in spec.kinds)
     assert exercised(spec, entry, mapped), f"{spec.name} entry {entry!r} appears {where}{value} in no {kinds} corpus"
+
+
+def test_rules_lexicon_audit_finds_an_entry_at_work():
+    """``python -m factcheck.extract.audit`` drops entries one by one and reports those no
+    corpus outcome depends on; a full run (minutes) reports none. Here: one entry, quickly."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])}
+    result = subprocess.run([sys.executable, "-m", "factcheck.extract.audit", "--only", "currencies.codes:USD"],
+                            capture_output=True, text=True, env=env, cwd=root, timeout=120, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().endswith("0 idle entries")

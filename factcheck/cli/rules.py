@@ -64,10 +64,11 @@ def explain_command(
 ) -> None:
     """What a rule matches, what it produces, why it matters, and its corpus examples."""
     from factcheck.extract import catalog
+    from factcheck.extract.registry import UnknownRule
 
     try:
         info = catalog.explain(rule)
-    except catalog.UnknownRule as error:
+    except UnknownRule as error:
         fail(str(error))
     if output_format is RulesFormat.json:
         typer.echo(json.dumps(info.to_dict(), ensure_ascii=False, indent=2))

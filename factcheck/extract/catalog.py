@@ -14,7 +14,6 @@ from factcheck.extract import registry
 from factcheck.extract.base import Rule
 from factcheck.extract.corpus_runner import RuleExample, examples_of
 from factcheck.extract.engine import COMPETING
-from factcheck.extract.registry import UnknownRule  # noqa: F401  (re-exported for the CLI)
 
 
 @dataclass(frozen=True)
