@@ -232,16 +232,20 @@ def _after_article(seen: Seen) -> bool:
 
 
 def exercised(spec: WordList, entry: str, mapped) -> bool:
+    return any(_exercised(spec, use, entry, mapped) for use in spec.uses)
+
+
+def _exercised(spec: WordList, use: Use, entry: str, mapped) -> bool:
     word = _word(entry, spec.case_sensitive)
-    if spec.use is Use.blocker:
+    if use is Use.blocker:
         return any(word.search(text) for kind in spec.kinds for text in NEGATIVE_TEXT[kind])
     for kind in spec.kinds:
         for seen in SEEN[kind]:
-            if spec.use is Use.claim:
+            if use is Use.claim:
                 hit = word.search(seen.text)
-            elif spec.use is Use.edge:
+            elif use is Use.edge:
                 hit = _at_edge(word, seen)
-            elif spec.use is Use.clause:
+            elif use is Use.clause:
                 hit = word.search(seen.clause())
             else:
                 hit = word.search(seen.sentence)
@@ -269,13 +273,13 @@ def test_rules_lexicon_entry_is_exercised(spec, entry, mapped):
     The entry must appear where its list works (inside an expected claim, at its edge, in
     its clause or sentence, or in a counter-example), and an entry that maps to a value
     must come with an example asserting that value."""
-    where = {
+    where = " or ".join({
         Use.claim: "inside an expected claim",
         Use.edge: "inside or right next to an expected claim",
         Use.clause: "in the clause of an expected claim",
         Use.sentence: "in an example with an expected claim",
         Use.blocker: "in a counter-example",
-    }[spec.use]
+    }[use] for use in spec.uses)
     value = f" asserting {spec.field} ({spec.check}: {mapped!r})" if spec.field else ""
     kinds = ", ".join(k.value for k in spec.kinds)
     assert exercised(spec, entry, mapped), f"{spec.name} entry {entry!r} appears {where}{value} in no {kinds} corpus"

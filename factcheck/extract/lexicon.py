@@ -55,7 +55,7 @@ class WordList:
 
     name    ``file`` for a file that is one list, ``file.key`` for a list inside a file
     kinds   the claim kinds whose corpora exercise it
-    use     where the entry must appear (``Use``)
+    use     where the entry must appear (``Use``), or a tuple: any of them will do
     field   for a mapping, the claim value field its mapped value reaches: an example that
             exercises the entry must assert that field
     check   how the mapped value relates to the asserted field: "asserted" (the field is
@@ -67,10 +67,14 @@ class WordList:
 
     name: str
     kinds: tuple[ClaimKind, ...]
-    use: Use
+    use: Use | tuple[Use, ...]
     field: str | None = None
     check: str = "asserted"
     case_sensitive: bool = False
+
+    @property
+    def uses(self) -> tuple[Use, ...]:
+        return self.use if isinstance(self.use, tuple) else (self.use,)
 
     def entries(self) -> list[tuple[str, Any]]:
         """(entry, mapped value, or None for a plain list)."""
@@ -115,7 +119,7 @@ WORD_LISTS: tuple[WordList, ...] = (
     WordList("event_words.event_nouns", (_K.event,), Use.claim, field="event", check="equals"),
     WordList("event_words.place_cues", (_K.event,), Use.sentence),
     WordList("event_words.place_types", (_K.event,), Use.sentence),
-    WordList("function_words.stop_words", (_K.quantity, _K.duration, _K.percent), Use.edge),
+    WordList("function_words.stop_words", (_K.quantity, _K.duration, _K.percent), (Use.edge, Use.blocker)),
     WordList("gap_words.after", (_K.gap,), Use.claim),
     WordList("gap_words.resumption_cues", (_K.gap,), Use.sentence),
     WordList("gap_words.break_words", (_K.gap,), Use.claim),
