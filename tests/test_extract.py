@@ -1,6 +1,7 @@
 """Extraction on the seeds: every claim the issue names, plus the engine's guarantees."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -125,3 +126,39 @@ def _doc(text: str) -> Document:
         spans.append(Span(start=offset, end=offset + len(line)))
         offset += len(line) + 1
     return Document(text=text, date=dt.date(2026, 1, 31), paragraphs=spans)
+
+
+def test_extract_engine_runs_the_registry_and_knows_no_rule():
+    """The engine is generic: no kind module, no rule name in it (Stanza's processors: the
+    pipeline orders them by what they require)."""
+    from pathlib import Path
+
+    import factcheck.extract.engine as engine
+    from factcheck.extract import registry
+
+    source = Path(engine.__file__).read_text(encoding="utf-8")
+    for rule in registry.RULES:
+        assert rule.name not in source
+    imported = {m.group(1) for m in re.finditer(r"^from factcheck\.extract(?:\.(\w+))? import", source, re.M)}
+    assert imported <= {"base", "registry"}, imported
+    assert [r for stage in registry.STAGES for r in stage] and registry.STAGES[-1] == [registry.BY_NAME["event.sentence"]]
+
+
+@pytest.mark.parametrize("kinds", [None, {ClaimKind.event}, {ClaimKind.date}])
+def test_extract_same_day_anchor_does_not_depend_on_the_kinds_asked_for(kinds):
+    """"cùng ngày" in the next sentence is the day named before it, even when only events
+    are asked for (regression: the anchor used to follow the filtered claims)."""
+    claims = extract(_doc("Ngày 28/1, đoàn đến Huế.\nTrưa cùng ngày, hội nghị khai mạc."), kinds)
+    events = [c for c in claims if c.kind is ClaimKind.event]
+    dates = [c for c in claims if c.kind is ClaimKind.date]
+    if kinds is None or ClaimKind.event in kinds:
+        assert [e.value.date for e in events] == ["2026-01-28"]
+    if kinds is None or ClaimKind.date in kinds:
+        assert [d.value.date for d in dates] == ["2026-01-28", "2026-01-28"]
+
+
+def test_extract_location_stated_once_per_sentence_and_value():
+    """Two location rules finding the same place in the same region make one claim."""
+    claims = extract(_doc("Căn cứ nằm ở quận Yokosuka (Kanagawa), quận Yokosuka, Kanagawa."))
+    locations = [(c.value.place, c.value.region, c.rule) for c in claims if c.kind is ClaimKind.location]
+    assert locations == [("Yokosuka", "Kanagawa", "location.parenthesis")]

@@ -3,11 +3,20 @@
 Rules match on a sentence's normalized text (so "hoà" and "hòa" both match) and return
 ``ClaimDraft`` objects with offsets into that text; the engine maps them back to the
 original document. Tokens and POS tags are there as supporting evidence only.
+
+A rule may *require* claim kinds: it then runs after every rule producing those kinds,
+once their overlaps are resolved, and sees their claims in ``SentenceContext.claims``
+(the event rule gathers the date, place and people of its sentence this way).
+
+A rule's docstring is its documentation (``factcheck rules explain``): a one-line summary
+of what it matches, then paragraphs opened by ``Value:`` (what the claim holds),
+``Why:`` (why the claim is worth checking) and optionally ``Not:`` (what it leaves alone).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -24,6 +33,7 @@ class SentenceContext:
     article_date: dt.date | None
     tokens: list[Token] = field(default_factory=list)  # offsets relative to ``text``
     anchor_date: dt.date | None = None  # the last single day named earlier in the article ("cùng ngày")
+    claims: list[ClaimDraft] = field(default_factory=list)  # the required kinds' claims, in text order
 
     def token_at(self, start: int) -> Token | None:
         for token in self.tokens:
@@ -34,14 +44,43 @@ class SentenceContext:
 
 Production = Callable[[re.Match, SentenceContext], "ClaimDraft | list[ClaimDraft] | None"]
 
+DOC_SECTIONS = ("Value", "Why", "Not")
+
 
 @dataclass(frozen=True)
 class Rule:
+    """One named pattern and the production that turns its matches into claims.
+
+    name      ``<kind>.<shape>``, shown in every claim it makes and in ``factcheck rules``
+    kind      the kind of claim it makes
+    pattern   compiled regex, run with ``finditer`` over the normalized sentence
+    production  (match, context) -> a draft, a list of drafts, or None to decline
+    priority  wins overlaps among competing kinds (see ``engine.COMPETING``)
+    requires  claim kinds it needs to see first (``SentenceContext.claims``)
+    once      at most one claim per sentence: the first match that produces one
+    doc       the production's docstring
+    """
+
     name: str
     kind: ClaimKind
     pattern: re.Pattern
     production: Production
     priority: int = 0
+    requires: frozenset[ClaimKind] = frozenset()
+    once: bool = False
+    doc: str = ""
+
+    @property
+    def summary(self) -> str:
+        """The docstring's first line."""
+        return self.doc.split("\n", 1)[0].strip()
+
+    def section(self, label: str) -> str:
+        """The docstring paragraph opened by ``label:`` (``Value``, ``Why``, ``Not``), or ""."""
+        for paragraph in re.split(r"\n\s*\n", self.doc):
+            if paragraph.startswith(f"{label}:"):
+                return " ".join(paragraph[len(label) + 1 :].split())
+        return ""
 
     def apply(self, context: SentenceContext) -> Iterable[ClaimDraft]:
         for match in self.pattern.finditer(context.text):
@@ -49,15 +88,35 @@ class Rule:
             if produced is None:
                 continue
             for draft in produced if isinstance(produced, list) else [produced]:
-                draft.rule = draft.rule or self.name
+                draft.rule = self.name
                 draft.priority = self.priority
                 yield draft
+            if self.once:
+                return
 
 
-def rule(name: str, kind: ClaimKind, pattern: str, priority: int = 0, flags: int = re.IGNORECASE):
+def rule(
+    name: str,
+    kind: ClaimKind,
+    pattern: str | re.Pattern,
+    priority: int = 0,
+    flags: int = re.IGNORECASE,
+    requires: Iterable[ClaimKind] = (),
+    once: bool = False,
+):
     """Decorator: turn a production function into a ``Rule`` named ``name``."""
 
     def wrap(production: Production) -> Rule:
-        return Rule(name=name, kind=kind, pattern=re.compile(pattern, flags), production=production, priority=priority)
+        compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
+        return Rule(
+            name=name,
+            kind=kind,
+            pattern=compiled,
+            production=production,
+            priority=priority,
+            requires=frozenset(requires),
+            once=once,
+            doc=inspect.getdoc(production) or "",
+        )
 
     return wrap

@@ -1,23 +1,32 @@
-"""Run every claim rule over a document and return its claims, with original offsets.
+"""Run the registered rules over a document and return its claims, with original offsets.
 
-Numeric kinds compete for text: where two numeric claims overlap, the one with the higher
-rule priority wins (money > percent > score > date > gap > duration > quantity), then the
-longer span. Roles, locations and events sit on top of the numbers and never compete.
+The engine knows no particular rule: it runs ``registry.STAGES`` in order. After each stage
+it resolves overlaps among everything produced so far, so a rule that requires kinds (see
+``base.Rule.requires``) sees their claims as they will be reported.
+
+Numeric kinds and gaps compete for text: where two such claims overlap, the one with the
+higher rule priority wins (money > percent > score > date > gap > duration > quantity),
+then the longer span. Roles, locations and events sit on top of the numbers and never
+compete; a location is stated once per sentence and value.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 
 from factcheck.model.claims import NUMERIC_KINDS, Claim, ClaimDraft, ClaimKind, claim_id
 from factcheck.model.document import Document, Sentence, Token
 from factcheck.text.normalize import normalize
-from factcheck.extract import dates, events, names, quantities
-from factcheck.extract.base import Rule, SentenceContext
+from factcheck.extract.base import SentenceContext
+from factcheck.extract.registry import STAGES
 
-RULES: list[Rule] = [*quantities.RULES, *dates.RULES, *events.RULES, *names.RULES]
+# Kinds whose claims compete for text: where two overlap, one wins (by priority, then length).
 COMPETING = set(NUMERIC_KINDS) | {ClaimKind.gap}
+# Kinds stated once per sentence and value: a second rule finding the same place in the same
+# region adds nothing, so the rule listed first in the registry keeps the claim.
+ONE_PER_VALUE = {ClaimKind.location}
 
 
 def sentences_or_paragraphs(document: Document) -> list[Sentence]:
@@ -28,29 +37,66 @@ def sentences_or_paragraphs(document: Document) -> list[Sentence]:
 
 
 def resolve_overlaps(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    """Competing drafts keep the winner of each overlap, ``ONE_PER_VALUE`` kinds the first
+    draft of each value; the result is in text order."""
     kept: list[ClaimDraft] = []
     competing = sorted((d for d in drafts if d.kind in COMPETING), key=lambda d: (-d.priority, -(d.end - d.start), d.start))
     for draft in competing:
         if all(draft.end <= other.start or draft.start >= other.end for other in kept):
             kept.append(draft)
-    kept.extend(d for d in drafts if d.kind not in COMPETING)
+    values: set[tuple] = set()
+    for draft in drafts:
+        if draft.kind in COMPETING:
+            continue
+        if draft.kind in ONE_PER_VALUE:
+            key = (draft.kind, draft.value.model_dump_json(exclude_none=True))
+            if key in values:
+                continue
+            values.add(key)
+        kept.append(draft)
     return sorted(kept, key=lambda d: (d.start, d.end, d.kind.value))
+
+
+def sentence_drafts(context: SentenceContext) -> list[ClaimDraft]:
+    """Every rule's drafts for one sentence, stage by stage, overlaps resolved, in text order."""
+    produced: list[ClaimDraft] = []
+    kept: list[ClaimDraft] = []
+    for stage in STAGES:
+        for rule in stage:
+            if rule.requires:
+                produced.extend(rule.apply(dataclasses.replace(context, claims=[d for d in kept if d.kind in rule.requires])))
+            else:
+                produced.extend(rule.apply(context))
+        kept = resolve_overlaps(produced)
+    return kept
 
 
 def extract_sentence(
     sentence: Sentence, document: Document, kinds: set[ClaimKind] | None = None, anchor_date: dt.date | None = None
 ) -> list[Claim]:
     """All claims of one sentence; ``anchor_date`` is the last day the article named before it."""
+    return _sentence_claims(sentence, document, kinds, anchor_date)[0]
+
+
+def extract(document: Document, kinds: set[ClaimKind] | None = None) -> list[Claim]:
+    """Every claim in ``document``, in reading order."""
+    claims: list[Claim] = []
+    anchor: dt.date | None = None
+    for sentence in sentences_or_paragraphs(document):
+        found, anchor = _sentence_claims(sentence, document, kinds, anchor)
+        claims.extend(found)
+    return claims
+
+
+def _sentence_claims(
+    sentence: Sentence, document: Document, kinds: set[ClaimKind] | None, anchor_date: dt.date | None
+) -> tuple[list[Claim], dt.date | None]:
+    """The sentence's claims of ``kinds``, and the last single day it names (whatever
+    ``kinds`` asks for: "cùng ngày" in the next sentence depends on it)."""
     norm = normalize(sentence.text)
     tokens = [_relative(token, sentence, norm) for token in sentence.tokens]
     context = SentenceContext(text=norm.text, article_date=document.date, tokens=[t for t in tokens if t], anchor_date=anchor_date)
-    drafts: list[ClaimDraft] = []
-    for rule in RULES:
-        drafts.extend(rule.apply(context))
-    drafts = resolve_overlaps(drafts)
-    _anchor_same_day(drafts, anchor_date)
-    drafts.extend(events.event_claims(context, drafts))
-    drafts.sort(key=lambda d: (d.start, d.end))
+    drafts = sentence_drafts(context)
     claims, seen = [], Counter()
     for draft in drafts:
         if kinds and draft.kind not in kinds:
@@ -75,29 +121,8 @@ def extract_sentence(
                 rule=draft.rule,
             )
         )
-    return claims
-
-
-def extract(document: Document, kinds: set[ClaimKind] | None = None) -> list[Claim]:
-    """Every claim in ``document``, in reading order."""
-    claims: list[Claim] = []
-    anchor: dt.date | None = None
-    for sentence in sentences_or_paragraphs(document):
-        found = extract_sentence(sentence, document, kinds, anchor)
-        claims.extend(found)
-        days = [c.value.date for c in found if c.kind is ClaimKind.date and c.value.date]
-        if days:
-            anchor = dt.date.fromisoformat(days[-1])
-    return claims
-
-
-def _anchor_same_day(drafts: list[ClaimDraft], anchor: dt.date | None) -> None:
-    """"cùng ngày" means the last day named before it, in this sentence or an earlier one."""
-    for draft in drafts:
-        if draft.rule == "date.same_day" and anchor is not None:
-            draft.value.date = anchor.isoformat()
-        elif draft.kind is ClaimKind.date and draft.value.date:
-            anchor = dt.date.fromisoformat(draft.value.date)
+    days = [d.value.date for d in drafts if d.kind is ClaimKind.date and d.value.date]
+    return claims, (dt.date.fromisoformat(days[-1]) if days else anchor_date)
 
 
 def _relative(token: Token, sentence: Sentence, norm) -> Token | None:

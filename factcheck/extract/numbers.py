@@ -14,7 +14,10 @@ _DATA = load("numbers")
 DIGIT_WORDS: dict[str, int] = _DATA["digits"]
 MULTIPLIERS: dict[str, int] = _DATA["multipliers"]
 NEED_PREDECESSOR = set(_DATA["need_predecessor"])
-_ALL_WORDS = set(DIGIT_WORDS) | set(_DATA["ten"]) | set(_DATA["tens"]) | set(_DATA["zero_place"]) | set(MULTIPLIERS) | set(_DATA["half"])
+ZERO_PLACE = set(_DATA["zero_place"])
+HALF = set(_DATA["half"])
+ONE_HALF = _DATA["one_half"]
+_ALL_WORDS = set(DIGIT_WORDS) | set(_DATA["ten"]) | set(_DATA["tens"]) | ZERO_PLACE | set(MULTIPLIERS) | HALF
 
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?!\d)"
 _WORD = alternation(_ALL_WORDS)
@@ -22,7 +25,7 @@ _FIRST_WORD = alternation(_ALL_WORDS - NEED_PREDECESSOR - set(MULTIPLIERS))  # "
 NUMBER_WORDS = rf"{LEFT}{_FIRST_WORD}(?:\s+{_WORD})*{RIGHT}"
 _MULT = alternation(MULTIPLIERS)
 # digits, optionally followed by multiplier words ("2,5 triệu", "100 nghìn", "1 triệu rưỡi")
-DIGIT_NUMBER = rf"{LEFT}(?:{DIGITS})(?:\s+{_MULT}(?:\s+rưỡi)?)*{RIGHT}"
+DIGIT_NUMBER = rf"{LEFT}(?:{DIGITS})(?:\s+{_MULT}(?:\s+{alternation(HALF)})?)*{RIGHT}"
 NUMBER = rf"(?:{DIGIT_NUMBER}|{NUMBER_WORDS})"
 
 
@@ -37,8 +40,8 @@ def parse_digits(text: str) -> float:
 
 def parse_words(words: list[str]) -> float:
     """Value of a sequence of number words; raises ValueError when it is not a number."""
-    if words[:2] == ["một", "nửa"]:
-        words = words[1:]  # "một nửa" is one half, not 1.5
+    if words[: len(ONE_HALF)] == ONE_HALF:
+        words = words[len(ONE_HALF) - 1 :]  # "một nửa" is one half, not 1.5
     total = 0.0  # completed part above the current big multiplier
     group = 0.0  # value below 1000 being built
     current = 0.0
@@ -51,9 +54,9 @@ def parse_words(words: list[str]) -> float:
             current += 10
         elif word in _DATA["tens"]:
             current *= 10
-        elif word in _DATA["zero_place"]:
+        elif word in ZERO_PLACE:
             continue
-        elif word in _DATA["half"]:  # "rưỡi": half of the last unit named
+        elif word in HALF:  # "rưỡi": half of the last unit named
             group += current
             current = 0
             if last_mult >= 1000:
@@ -93,7 +96,7 @@ def parse_number(text: str) -> float:
             if word in MULTIPLIERS:
                 big = MULTIPLIERS[word]
                 scale *= big
-            elif word in _DATA["half"]:
+            elif word in HALF:
                 value += 0.5
         return value * scale
     return parse_words([w.lower() for w in words])

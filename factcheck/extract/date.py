@@ -1,8 +1,11 @@
-"""Dates, resolved against the article date: "ngày 30/1", "tháng 10/2020", "cuối tháng này".
+"""``date``: a day, a span of days, a month, a quarter or a year, resolved against the
+article date: "ngày 30/1", "tháng 10/2020", "cuối tháng này", "hôm qua".
 
 A date without a year takes the article's year, and the year before when that would put it
 after the article date, unless the sentence speaks of the future ("tới", "sẽ", "dự kiến").
 Without an article date, relative dates are claims with ``resolved: false``.
+
+Corpus: ``corpus/date.yaml`` (article date pinned to Saturday 2026-01-31).
 """
 
 from __future__ import annotations
@@ -18,6 +21,11 @@ from factcheck.extract.lexicon import LEFT, RIGHT, alternation, load
 _D = load("date_words")
 _FUTURE = re.compile(LEFT + alternation(_D["future_cues"]) + RIGHT, re.IGNORECASE)
 _CUE = alternation(_D["day_cues"])
+_UNITS: dict[str, str] = {word.lower(): unit for word, unit in _D["units"].items()}
+_WORD = {unit: alternation(w for w, u in _D["units"].items() if u == unit) for unit in set(_UNITS.values())}  # "ngày", "tháng" ...
+_PARTS: dict[str, dict[str, list[int]]] = _D["parts"]
+_PART = alternation(_PARTS)  # "đầu", "giữa", "cuối"
+_PAST = alternation(_D["past"])  # "hồi"
 _DAY = r"(?P<day>[0-3]?\d)"
 _MONTH = r"(?P<month>[01]?\d)"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
@@ -43,27 +51,27 @@ def _span(match: re.Match, start: dt.date, end: dt.date) -> ClaimDraft:
     return _claim(match, Value(start=_iso(start), end=_iso(end)))
 
 
+def _part(part: str | None, period: str, whole: tuple[int, int]) -> tuple[int, int]:
+    """What a part word ("đầu", "giữa", "cuối") covers of a period; ``whole`` without one."""
+    covered = _PARTS.get(part.lower(), {}).get(period) if part else None
+    return (covered[0], covered[1]) if covered else whole
+
+
 def _month_span(year: int, month: int, part: str | None = None) -> tuple[dt.date, dt.date]:
-    part = part.lower() if part else None
     last = calendar.monthrange(year, month)[1]
-    start, end = {"đầu": (1, 10), "giữa": (11, 20), "cuối": (21, last)}.get(part or "", (1, last))
-    return dt.date(year, month, start), dt.date(year, month, end)
+    start, end = _part(part, "month", (1, last))
+    return dt.date(year, month, start), dt.date(year, month, min(end, last))
 
 
 def _year_span(year: int, part: str | None = None) -> tuple[dt.date, dt.date]:
-    part = part.lower() if part else None
-    months = {"đầu": (1, 3), "giữa": (4, 9), "cuối": (10, 12)}.get(part or "", (1, 12))
+    months = _part(part, "year", (1, 12))
     return dt.date(year, months[0], 1), dt.date(year, months[1], calendar.monthrange(year, months[1])[1])
 
 
 def _week_span(day: dt.date, part: str | None = None) -> tuple[dt.date, dt.date]:
-    part = part.lower() if part else None
     monday = day - dt.timedelta(days=day.weekday())
-    if part == "cuối":
-        return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
-    if part == "đầu":
-        return monday, monday + dt.timedelta(days=2)
-    return monday, monday + dt.timedelta(days=6)
+    first, last = _part(part, "week", (0, 6))
+    return monday + dt.timedelta(days=first), monday + dt.timedelta(days=last)
 
 
 def _year_for(month: int, day: int, context: SentenceContext) -> int | None:
@@ -102,27 +110,56 @@ def _one_day(match: re.Match, context: SentenceContext, day: int, month: int, ye
     return ClaimDraft(kind=ClaimKind.date, start=match.start() if start is None else start, end=match.end() if end is None else end, value=value, rule="")
 
 
-@rule("date.day_month_year", ClaimKind.date, rf"{_START}(?:ngày\s+)?{_DAY}\s*(?P<sep>[/.\-])\s*{_MONTH}\s*(?P=sep)\s*{_YEAR}{_END}", priority=72)
+@rule("date.day_month_year", ClaimKind.date, rf"{_START}(?:{_WORD['day']}\s+)?{_DAY}\s*(?P<sep>[/.\-])\s*{_MONTH}\s*(?P=sep)\s*{_YEAR}{_END}", priority=72)
 def day_month_year(match: re.Match, context: SentenceContext):
-    """"30/10/2020", "ngày 1-5-2021" -> one full date."""
+    """A full day, month and year with one separator: "30/10/2020", "ngày 1-5-2021", "30.10.2020".
+
+    Value: date, the ISO day.
+
+    Why: a dated statement is checkable against the record of the event, and dates are
+    where copy errors (a swapped day and month) hide.
+
+    Not: mixed separators ("30/10-2020") and days that do not exist ("31/2/2020").
+    """
     return _one_day(match, context, int(match.group("day")), int(match.group("month")), int(match.group("year")))
 
 
-@rule("date.day_month_words", ClaimKind.date, rf"{_START}ngày\s+{_DAY}\s+tháng\s+{_MONTH}(?:\s+năm\s+{_YEAR})?{_END}", priority=72)
+@rule("date.day_month_words", ClaimKind.date, rf"{_START}{_WORD['day']}\s+{_DAY}\s+{_WORD['month']}\s+{_MONTH}(?:\s+{_WORD['year']}\s+{_YEAR})?{_END}", priority=72)
 def day_month_words(match: re.Match, context: SentenceContext):
-    """"ngày 30 tháng 1 năm 2026"."""
+    """A date written in words: "ngày 30 tháng 1 năm 2026", "ngày 5 tháng 3".
+
+    Value: date, the ISO day; without "năm ..." the year comes from the article date.
+
+    Why: the long form is how official statements and decrees date themselves.
+
+    Not: without "ngày" in front ("30 tháng 1" is left to the other rules).
+    """
     year = int(match.group("year")) if match.group("year") else None
     return _one_day(match, context, int(match.group("day")), int(match.group("month")), year)
+
+
+_DAY_JOINERS: dict[str, str] = _D["day_joiners"]  # "và": list, "đến": span
+_DAY_JOINER = alternation(_DAY_JOINERS)
 
 
 @rule(
     "date.day_list_month",
     ClaimKind.date,
-    rf"{_START}(?:(?P<cue>{_CUE})\s+)?(?P<d1>[0-3]?\d)\s*(?P<join>và|,|-|–|đến)\s*{_DAY}\s*/\s*{_MONTH}(?:\s*/\s*{_YEAR})?{_END}",
+    rf"{_START}(?:(?P<cue>{_CUE})\s+)?(?P<d1>[0-3]?\d)\s*(?P<join>{_DAY_JOINER}|,|-|–)\s*{_DAY}\s*/\s*{_MONTH}(?:\s*/\s*{_YEAR})?{_END}",
     priority=71,
 )
 def day_list_month(match: re.Match, context: SentenceContext):
-    """"ngày 28 và 29/10" -> two dates; "ngày 28-29/10" -> one span."""
+    """Two days of one month after a date cue: "ngày 28 và 29/10", "ngày 10-12/1".
+
+    Value: with "và" or a comma, two claims, each a date ("ngày 28" and "29/10"); with a
+    dash or "đến", one claim with start and end.
+
+    Why: multi-day events (a fair, a strike, a two-day toll) are stated this way, and the
+    first day would otherwise be lost.
+
+    Not: without a cue word before the first day, or when the first day is not before the
+    second ("ngày 29 và 28/10").
+    """
     if not match.group("cue"):
         return None
     month, year = int(match.group("month")), int(match.group("year")) if match.group("year") else None
@@ -133,7 +170,7 @@ def day_list_month(match: re.Match, context: SentenceContext):
     b = _one_day(match, context, second, month, year)
     if a is None or b is None:
         return None
-    if match.group("join") in ("-", "–", "đến"):
+    if match.group("join") in ("-", "–") or _DAY_JOINERS.get(match.group("join").lower()) == "span":
         a.value = Value(start=a.value.date, end=b.value.date) if a.value.date else a.value
         return a
     split = match.start("d1") + len(match.group("d1"))
@@ -142,22 +179,44 @@ def day_list_month(match: re.Match, context: SentenceContext):
     return [a, b]
 
 
+_LISTED = re.compile(rf"\s+(?:{alternation(_D['date_list_words'])}|-)\s+[0-3]?\d\s*/\s*[01]?\d")  # "30/4 và 1/5"
+
+
 @rule("date.day_month", ClaimKind.date, rf"{_START}(?:(?P<cue>{_CUE})\s+)?{_DAY}\s*/\s*{_MONTH}{_END}", priority=70)
 def day_month(match: re.Match, context: SentenceContext):
-    """"ngày 30/1", "(18/11)", "chiều 17/11" -> the year from the article date."""
+    """A day and month: "ngày 30/1", "chiều 17/11", "(18/11)", "hôm 15/1".
+
+    Value: date. The year is the article's, or the year before when the date would fall
+    after the article, unless the sentence speaks of the future ("sắp tới", "dự kiến").
+
+    Why: news dates most events by day and month only; resolving the year is what makes
+    the claim checkable.
+
+    Not: a bare "2/3" with no cue word, parenthesis or following comma: most often a
+    fraction ("khoảng 2/3 số người").
+    """
     cue = match.group("cue")
     before = context.text[max(0, match.start() - 2) : match.start()]
     after = context.text[match.end() : match.end() + 2]
-    listed = re.match(r"\s+(?:và|đến|tới|-)\s+[0-3]?\d\s*/\s*[01]?\d", context.text[match.end():])
+    listed = _LISTED.match(context.text, match.end())
     if not cue and "(" not in before and not re.match(r"\s*[,)]", after) and not listed and match.start() > 0:
         return None  # a bare "2/3" is more often a fraction
-    start = match.start() if cue and cue.lower() == "ngày" else match.start("day")
+    start = match.start() if cue and _UNITS.get(cue.lower()) == "day" else match.start("day")
     return _one_day(match, context, int(match.group("day")), int(match.group("month")), None, start=start)
 
 
-@rule("date.month_year", ClaimKind.date, rf"{_START}(?:(?P<part>đầu|giữa|cuối)\s+)?tháng\s+{_MONTH}(?:\s*(?:/|năm)\s*{_YEAR})?{_END}", priority=69)
+@rule("date.month_year", ClaimKind.date, rf"{_START}(?:(?P<part>{_PART})\s+)?{_WORD['month']}\s+{_MONTH}(?:\s*(?:/|{_WORD['year']})\s*{_YEAR})?{_END}", priority=69)
 def month_year(match: re.Match, context: SentenceContext):
-    """"tháng 10/2020", "cuối tháng 3" -> the month as a span."""
+    """A month: "tháng 10/2020", "tháng 3 năm 2019", "cuối tháng 12", "đầu tháng 1".
+
+    Value: start and end of the month, or of its first ten days ("đầu"), middle ten
+    ("giữa") or the rest ("cuối"); without a year, the article's year (or the one before).
+
+    Why: monthly figures (revenue, cases, arrivals) are reported by month, and the month is
+    what a source confirms.
+
+    Not: month numbers above 12 ("tháng 13").
+    """
     month = int(match.group("month"))
     if not 1 <= month <= 12:
         return None
@@ -168,14 +227,25 @@ def month_year(match: re.Match, context: SentenceContext):
     return _span(match, start, end)
 
 
-@rule("date.year", ClaimKind.date, rf"{_START}(?:(?P<part>đầu|giữa|cuối)\s+)?năm\s+{_YEAR}{_END}", priority=68)
+@rule("date.year", ClaimKind.date, rf"{_START}(?:(?P<part>{_PART})\s+)?{_WORD['year']}\s+{_YEAR}{_END}", priority=68)
 def year(match: re.Match, context: SentenceContext):
-    """"năm 2019", "cuối năm 2020" -> the year as a span."""
+    """A year after "năm": "năm 2019", "cuối năm 2020", "Đầu năm 2000".
+
+    Value: start and end of the year, or of its first quarter ("đầu"), April to September
+    ("giữa") or the last quarter ("cuối").
+
+    Why: yearly figures and founding dates are stated by year.
+
+    Not: years outside 1500-2099 ("năm 3000").
+    """
     start, end = _year_span(int(match.group("year")), match.group("part"))
     return _span(match, start, end)
 
 
-_AFTER_AMOUNT = re.compile(rf"(?:\d|{LEFT}(?:vài|mấy|nhiều|các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi))\s*$", re.IGNORECASE)
+_AFTER_AMOUNT = re.compile(rf"(?:\d|{LEFT}{alternation(_D['amount_before'])})\s*$", re.IGNORECASE)
+_CLAUSE_SHIFTS = set(_D["clause_shifts"])
+_CLAUSE_OPENER = re.compile(rf"\s*{alternation(_D['clause_openers'])}\b")
+_PERIOD = alternation(w for w, u in _D["units"].items() if u in ("week", "month", "year"))
 _RELATIVE_DAYS: dict[str, int] = _D["relative_days"]
 _RELATIVE_PERIODS: dict[str, int] = _D["relative_periods"]
 _WEEKDAYS: dict[str, int] = _D["weekdays"]
@@ -183,7 +253,17 @@ _WEEKDAYS: dict[str, int] = _D["weekdays"]
 
 @rule("date.relative_day", ClaimKind.date, rf"{LEFT}(?P<word>{alternation(_RELATIVE_DAYS)}){RIGHT}", priority=67)
 def relative_day(match: re.Match, context: SentenceContext):
-    """"hôm qua", "sáng nay", "ngày mai" -> a day counted from the article date."""
+    """A day named relative to today: "hôm qua", "sáng nay", "ngày mai", "hôm kia".
+
+    Value: date, the article date moved by the word's offset (``data/date_words.yaml``:
+    relative_days); resolved false when the article has no date.
+
+    Why: "yesterday" in an article is a date the reader cannot see; resolving it makes the
+    claim checkable against the event.
+
+    Not: when an explicit date follows ("hôm nay (26/1)", "sáng nay 18/11"): that date is
+    the claim.
+    """
     if re.match(r"\s*(?:\d|,\s*\d|\(\s*\d)", context.text[match.end():]):
         return None  # "sáng nay 18/11", "hôm nay (26/4)": the explicit date is the claim
     offset = _RELATIVE_DAYS[" ".join(match.group("word").lower().split())]
@@ -196,29 +276,39 @@ def relative_day(match: re.Match, context: SentenceContext):
 @rule(
     "date.relative_period",
     ClaimKind.date,
-    rf"{LEFT}(?:hồi\s+)?(?:(?P<part>đầu|giữa|cuối)\s+)?(?P<unit>tuần|tháng|năm)(?:\s+(?P<which>{alternation(_RELATIVE_PERIODS)}))?{RIGHT}",
+    rf"{LEFT}(?P<past>{_PAST}\s+)?(?:(?P<part>{_PART})\s+)?(?P<unit>{_PERIOD})(?:\s+(?P<which>{alternation(_RELATIVE_PERIODS)}))?{RIGHT}",
     priority=66,
 )
 def relative_period(match: re.Match, context: SentenceContext):
-    """"tuần trước", "cuối tháng này", "hồi giữa tháng", "năm ngoái" -> a span."""
-    part, unit, which = match.group("part"), match.group("unit").lower(), match.group("which")
+    """A week, month or year named relative to the article: "tuần trước", "cuối tháng này", "năm ngoái".
+
+    Value: start and end of the period, moved by the word's shift (``data/date_words.yaml``:
+    relative_periods) and cut to its part ("đầu", "giữa", "cuối").
+
+    Why: "last week", "this month" locate an event in time as much as an explicit date.
+
+    Not: a bare "tháng"/"năm" (a unit), "cuối tháng" without "hồi" or a shift word, an
+    explicit date after it ("cuối tháng 3"), a duration ("vài tuần sau", "3 năm trước")
+    and a conjunction ("tuần sau khi ...").
+    """
+    part, unit, which = match.group("part"), _UNITS[match.group("unit").lower()], match.group("which")
     if which is None and part is None:
         return None  # a bare "tháng" or "năm" is a unit, not a date
-    if which is None and not match.group(0).lower().startswith("hồi") and unit != "tuần":
+    if which is None and not match.group("past") and unit != "week":
         return None  # "cuối tháng" alone is too loose unless it says "hồi"
     if re.match(r"\s*\d", context.text[match.end():]):
         return None  # "cuối tháng 3", "năm 2020": the explicit rules handle them
     if _AFTER_AMOUNT.search(context.text[: match.start()]):
         return None  # "vài tuần sau", "3 năm trước": a duration, not a date
-    if which and which.lower() in ("sau", "trước", "qua") and re.match(r"\s*(?:khi|đó|này)\b", context.text[match.end():]):
+    if which and which.lower() in _CLAUSE_SHIFTS and _CLAUSE_OPENER.match(context.text, match.end()):
         return None  # "tuần sau khi ...": a conjunction
     if context.article_date is None:
         return _unresolved(match)
     shift = _RELATIVE_PERIODS.get(" ".join(which.lower().split()), 0) if which else 0
     base = context.article_date
-    if unit == "tuần":
+    if unit == "week":
         start, end = _week_span(base + dt.timedelta(weeks=shift), part)
-    elif unit == "tháng":
+    elif unit == "month":
         month_index = base.year * 12 + base.month - 1 + shift
         start, end = _month_span(month_index // 12, month_index % 12 + 1, part)
     else:
@@ -226,9 +316,18 @@ def relative_period(match: re.Match, context: SentenceContext):
     return _span(match, start, end)
 
 
-@rule("date.weekday", ClaimKind.date, rf"{LEFT}(?P<word>{alternation(_WEEKDAYS)}){RIGHT}(?!\s*\d)(?P<next>\s+(?:tới|này|tuần\s+tới|tuần\s+sau))?", priority=65, flags=0)
+@rule("date.weekday", ClaimKind.date, rf"{LEFT}(?P<word>{alternation(_WEEKDAYS)}){RIGHT}(?!\s*\d)(?P<next>\s+{alternation(_D['weekday_next'])})?", priority=65, flags=0)
 def weekday(match: re.Match, context: SentenceContext):
-    """"thứ Sáu", "Chủ nhật tới" -> the nearest such day (before the article, unless "tới")."""
+    """A day of the week: "thứ Sáu", "Chủ nhật tới", "Thứ Hai", "chủ nhật".
+
+    Value: date: the last such day on or before the article date, or the next one after it
+    when "tới", "này", "tuần tới" or "tuần sau" follows.
+
+    Why: news often dates what happened by weekday alone ("hôm thứ Sáu").
+
+    Not: a number after it ("thứ 3" is also "third"), and lower-case "thứ ba", which is
+    the ordinal "third" ("lần thứ ba").
+    """
     target = _WEEKDAYS[match.group("word")]
     if context.article_date is None:
         return _unresolved(match)
@@ -242,7 +341,14 @@ def weekday(match: re.Match, context: SentenceContext):
 
 @rule("date.year_range", ClaimKind.date, rf"{_START}(?P<y1>1[5-9]\d\d|20\d\d)\s*[-–]\s*{_YEAR}{_END}", priority=73)
 def year_range(match: re.Match, context: SentenceContext):
-    """"giai đoạn 2021-2025", "nhiệm kỳ 2021-2026" -> a span of years."""
+    """Two years joined by a dash: "giai đoạn 2021-2025", "nhiệm kỳ 2021 – 2026".
+
+    Value: start (1 January of the first year) and end (31 December of the second).
+
+    Why: plans, terms of office and reporting periods are stated as year ranges.
+
+    Not: when the second year is not after the first, or more than 50 years later.
+    """
     first, last = int(match.group("y1")), int(match.group("year"))
     if not first < last <= first + 50:
         return None
@@ -254,7 +360,14 @@ _YEAR_CUE = alternation(_D["year_cues"])
 
 @rule("date.bare_year", ClaimKind.date, rf"(?:(?P<cue>{LEFT}{_YEAR_CUE})\s+|(?P<paren>\())?(?P<y>1[5-9]\d\d|20\d\d)(?P<close>\))?{_END}", priority=64)
 def bare_year(match: re.Match, context: SentenceContext):
-    """"sau 1975", "(2006)", "từ 2008" -> the year as a span (a bare 4-digit number needs a cue)."""
+    """A bare year after a cue word or in parentheses: "sau 1975", "từ 2008", "(2006)".
+
+    Value: start and end of the year.
+
+    Why: founding years, turning points and editions are given this way ("mùa 2019").
+
+    Not: a four-digit number with no cue ("1975 ngành ..."), which may be a count.
+    """
     if not match.group("cue") and not (match.group("paren") and match.group("close")):
         return None
     # News writes counts of a thousand and more with a dot ("2.000 người"), so a cued bare
@@ -266,9 +379,16 @@ def bare_year(match: re.Match, context: SentenceContext):
 _QUARTERS = {"1": 1, "01": 1, "i": 1, "2": 2, "02": 2, "ii": 2, "3": 3, "03": 3, "iii": 3, "4": 4, "04": 4, "iv": 4}
 
 
-@rule("date.quarter", ClaimKind.date, rf"{LEFT}quý\s+(?P<q>0?[1-4]|IV|III|II|I){RIGHT}(?:\s*(?:/|năm)\s*{_YEAR})?", priority=69)
+@rule("date.quarter", ClaimKind.date, rf"{LEFT}{_WORD['quarter']}\s+(?P<q>0?[1-4]|IV|III|II|I){RIGHT}(?:\s*(?:/|{_WORD['year']})\s*{_YEAR})?", priority=69)
 def quarter(match: re.Match, context: SentenceContext):
-    """"quý 3/2020", "quý IV năm 2021" -> the quarter as a span."""
+    """A quarter: "quý 3/2020", "quý IV năm 2021", "quý 1".
+
+    Value: start and end of the quarter; without a year, the article's year.
+
+    Why: company results and economic figures are reported by quarter.
+
+    Not: quarters other than 1-4 / I-IV ("quý 5").
+    """
     q = _QUARTERS[match.group("q").lower()]
     year = int(match.group("year")) if match.group("year") else (context.article_date.year if context.article_date else None)
     if year is None:
@@ -278,10 +398,27 @@ def quarter(match: re.Match, context: SentenceContext):
     return _span(match, start, end)
 
 
-@rule("date.same_day", ClaimKind.date, rf"{LEFT}(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?cùng\s+ngày{RIGHT}", priority=64)
+@rule(
+    "date.same_day",
+    ClaimKind.date,
+    rf"{LEFT}(?:{alternation(_D['day_times'])}\s+)?{alternation(_D['same_day'])}{RIGHT}",
+    priority=64,
+    requires={ClaimKind.date},
+)
 def same_day(match: re.Match, context: SentenceContext):
-    """"cùng ngày", "trưa cùng ngày" -> the day the article last named (else its own date)."""
-    anchor = context.anchor_date or context.article_date
+    """"The same day": "cùng ngày", "trưa cùng ngày".
+
+    Value: date: the last single day named before it, in this sentence or an earlier one
+    of the article; the article date when none was named; resolved false without either.
+
+    Why: news dates a follow-up by the day it last named ("Ngày 30/1, ... trưa cùng ngày
+    ..."); the claim is only checkable once that day is known.
+    """
+    anchor = context.anchor_date
+    for draft in context.claims:
+        if draft.end <= match.start() and draft.value.date:
+            anchor = dt.date.fromisoformat(draft.value.date)
+    anchor = anchor or context.article_date
     if anchor is None:
         return _unresolved(match)
     return _claim(match, Value(date=_iso(anchor)))

@@ -1,4 +1,9 @@
-"""Pieces several claim kinds share: qualifiers, number spans, the word after a span."""
+"""The amount grammar the numeric kinds share: a qualifier, a number, a range, and the
+words after the span (the counted noun, the subject).
+
+quantity, duration, percent, money and gap all read "khoảng 55", "hơn 24.400", "5 - 10",
+"từ 200.000 đến 450.000" the same way; each kind's module adds what follows the amount.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +11,29 @@ import re
 
 from factcheck.model.claims import Value
 from factcheck.extract.lexicon import LEFT, RIGHT, alternation, load
-from factcheck.extract.numbers import NUMBER, parse_number
+from factcheck.extract.numbers import MULTIPLIERS, NUMBER, ZERO_PLACE, parse_number
 
 _Q = load("qualifiers")
 APPROX = set(_Q["approx"])
 LOWER = set(_Q["lower"])
 UPPER = set(_Q["upper"])
 VAGUE = alternation(_Q["vague"])
-QUALIFIER = alternation(set(_Q["approx"]) | set(_Q["lower"]) | set(_Q["upper"]) | {"lên tới", "lên đến", "tới", "đến", "từ"})
+QUALIFIER = alternation(set(_Q["approx"]) | set(_Q["lower"]) | set(_Q["upper"]) | set(_Q["plain"]))
+RANGE_WORD = alternation(_Q["range_words"])  # "5 đến 10"
 
 # "khoảng 55", "hơn 24.400", "5 - 10", "từ 200.000 đến 450.000"
 AMOUNT = (
     rf"(?:(?P<qual>{QUALIFIER})\s+)?"
-    rf"(?P<num>{NUMBER})(?:\s*(?:-|–|đến|tới)\s*(?P<num2>{NUMBER}))?"
+    rf"(?P<num>{NUMBER})(?:\s*(?:-|–|{RANGE_WORD})\s*(?P<num2>{NUMBER}))?"
 )
 VAGUE_AMOUNT = rf"(?P<vague>{LEFT}{VAGUE}{RIGHT})"
 
-STOP_WORDS = {
-    "tại", "ở", "của", "và", "trong", "với", "để", "khi", "thì", "là", "đã", "qua", "trước", "sau", "nữa",
-    "rồi", "này", "đó", "kia", "nay", "cho", "từ", "đến", "tới", "theo", "bằng", "như", "mà", "nhưng", "hay",
-    "hoặc", "được", "bị", "sẽ", "đang", "vừa", "mới", "liên", "tiếp", "gần", "đây", "trên", "dưới",
-    "đều", "cũng", "vẫn", "không", "chưa", "chỉ", "lại", "còn",
-}
+STOP_WORDS = set(load("function_words")["stop_words"])
+
+
+# Where an amount may start and end: not inside "Covid-19", "30/1", "2.5", nor before "-19", "/2".
+START = r"(?<![\w/.,\-–])"
+NOT_DATE_OR_CODE = r"(?![/\-–]\d|-[^\W\d_])"
 
 
 def amount_value(match: re.Match) -> Value:
@@ -55,8 +61,6 @@ def amount_value(match: re.Match) -> Value:
 
 def spread_multiplier(match: re.Match, value: Value) -> None:
     """'2 - 3 triệu' means 2 000 000 - 3 000 000: the multiplier on the second number applies to both."""
-    from factcheck.extract.numbers import MULTIPLIERS
-
     second = match.group("num2")
     if not second or value.min is None:
         return
@@ -89,3 +93,18 @@ def next_words(text: str, position: int, limit: int = 2) -> tuple[str | None, in
 def previous_word(text: str, position: int) -> str:
     match = re.search(r"([^\W\d_]+)\s*$", text[:position])
     return match.group(1).lower() if match else ""
+
+
+def complete(match: re.Match) -> bool:
+    """A number cannot end in "linh"/"lẻ" ("một trăm linh" + "năm học" is 105, not 100 years)."""
+    number = (match.groupdict().get("num") or "").split()
+    return not number or number[-1].lower() not in ZERO_PLACE
+
+
+def claim_value(match: re.Match) -> Value:
+    """The value of an ``AMOUNT`` or ``VAGUE_AMOUNT`` match, the range's multiplier spread."""
+    if match.groupdict().get("vague"):
+        return Value(vague=True)
+    value = amount_value(match)
+    spread_multiplier(match, value)
+    return value

@@ -1,0 +1,45 @@
+"""``money``: an amount of a currency: "1,5 triệu USD", "200.000 - 450.000 đồng".
+
+Corpus: ``corpus/money.yaml``. Money wins every overlap with the other numeric kinds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.model.claims import ClaimDraft, ClaimKind
+from factcheck.extract.amounts import AMOUNT, START, claim_value
+from factcheck.extract.base import SentenceContext, rule
+from factcheck.extract.lexicon import RIGHT, alternation, load
+
+_C = load("currencies")
+CURRENCIES: dict[str, str] = _C["codes"]
+LEAST_AMOUNT: dict[str, float] = {word.lower(): amount for word, amount in _C["least_amount"].items()}
+_CURRENCY = alternation(CURRENCIES)
+
+
+@rule("money.amount_currency", ClaimKind.money, rf"{START}{AMOUNT}\s*(?P<cur>{_CURRENCY}){RIGHT}", priority=90)
+def amount_currency(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
+    """An amount and a currency word: "1,5 triệu USD", "3 tỷ đồng", "từ 200.000 - 450.000 đồng".
+
+    Value: amount (min/max for a range, the multiplier of "2 - 3 triệu" applied to both),
+    approx or bound from a qualifier, and currency: the ISO 4217 code ("đồng" -> VND,
+    "đô la Mỹ" -> USD), from ``data/currencies.yaml``.
+
+    Why: prices, budgets, fines and losses are checkable against the source, and a wrong
+    multiplier ("triệu" for "tỷ") is a thousandfold error.
+
+    Not: "đồng" after an amount under 100, which is a word, not the currency ("3 đồng
+    nghiệp", "hai đồng đội").
+    """
+    word = " ".join(match.group("cur").split())
+    code = next((c for w, c in CURRENCIES.items() if w.lower() == word.lower()), None)
+    value = claim_value(match)
+    largest = value.amount if value.amount is not None else value.max
+    if (largest or 0) < LEAST_AMOUNT.get(word.lower(), 0):
+        return None  # "3 đồng nghiệp", "hai đồng đội": not money
+    value.currency = code
+    return ClaimDraft(kind=ClaimKind.money, start=match.start(), end=match.end(), value=value, rule="")
+
+
+RULES = [amount_currency]

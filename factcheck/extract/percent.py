@@ -1,0 +1,34 @@
+"""``percent``: a share or a change in percent: "tăng 20%", "khoảng 10-15 phần trăm".
+
+Corpus: ``corpus/percent.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.model.claims import ClaimDraft, ClaimKind
+from factcheck.extract.amounts import AMOUNT, START, claim_value, next_words
+from factcheck.extract.base import SentenceContext, rule
+from factcheck.extract.lexicon import RIGHT, alternation, load
+
+_PERCENT_WORD = alternation(load("percent_words"))
+
+
+@rule("percent.number_sign", ClaimKind.percent, rf"{START}{AMOUNT}\s*(?:%|{_PERCENT_WORD}{RIGHT})", priority=85)
+def number_percent(match: re.Match, context: SentenceContext) -> ClaimDraft:
+    """An amount and a percent sign or "phần trăm": "16%", "6,5 %", "khoảng 10-15 phần trăm".
+
+    Value: amount (min/max for a range), approx or bound from a qualifier ("hơn 70%"). The
+    claim's subject is up to two words after it.
+
+    Why: rates, shares and growth figures are among the most quoted and most often garbled
+    numbers in the news.
+
+    Not: "phần trăm" with no number ("chỉ số phần trăm").
+    """
+    subject, _ = next_words(context.text, match.end(), limit=2)
+    return ClaimDraft(kind=ClaimKind.percent, start=match.start(), end=match.end(), value=claim_value(match), subject=subject, rule="")
+
+
+RULES = [number_percent]
