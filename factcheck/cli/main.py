@@ -20,6 +20,7 @@ from factcheck.cli.common import DEBUG_ENV, EXIT_ERROR, debugging
 from factcheck.cli.facts import facts_app
 from factcheck.cli.models import models_app
 from factcheck.cli.review import review_app
+from factcheck.cli.rules import rules_app
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, help="Check the claims in Vietnamese news articles.")
 
@@ -36,6 +37,7 @@ for _command in (analyze.tag, analyze.extract, analyze.check):
 app.add_typer(models_app, name="models")
 app.add_typer(facts_app, name="facts")
 app.add_typer(review_app, name="review")
+app.add_typer(rules_app, name="rules")
 
 
 def main() -> None:
