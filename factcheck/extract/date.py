@@ -11,11 +11,12 @@ Corpus: ``corpus/date.yaml`` (article date pinned to Saturday 2026-01-31).
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 
 from factcheck.model.claims import ClaimDraft, ClaimKind, Value
-from factcheck.extract.base import SentenceContext, rule
+from factcheck.extract.base import Rule, SentenceContext, rule
 from factcheck.extract.lexicon import LEFT, RIGHT, alternation, load
 
 _D = load("date_words")
@@ -291,7 +292,7 @@ def relative_period(match: re.Match, context: SentenceContext):
     explicit date after it ("cuối tháng 3"), a duration ("vài tuần sau", "3 năm trước")
     and a conjunction ("tuần sau khi ...").
     """
-    part, unit, which = match.group("part"), _UNITS[match.group("unit").lower()], match.group("which")
+    part, unit, which = match.group("part"), _UNITS[" ".join(match.group("unit").lower().split())], match.group("which")
     if which is None and part is None:
         return None  # a bare "tháng" or "năm" is a unit, not a date
     if which is None and not match.group("past") and unit != "week":
@@ -328,7 +329,7 @@ def weekday(match: re.Match, context: SentenceContext):
     Not: a number after it ("thứ 3" is also "third"), and lower-case "thứ ba", which is
     the ordinal "third" ("lần thứ ba").
     """
-    target = _WEEKDAYS[match.group("word")]
+    target = _WEEKDAYS[" ".join(match.group("word").split())]
     if context.article_date is None:
         return _unresolved(match)
     base = context.article_date
@@ -389,7 +390,7 @@ def quarter(match: re.Match, context: SentenceContext):
 
     Not: quarters other than 1-4 / I-IV ("quý 5").
     """
-    q = _QUARTERS[match.group("q").lower()]
+    q = _QUARTERS[" ".join(match.group("q").lower().split())]
     year = int(match.group("year")) if match.group("year") else (context.article_date.year if context.article_date else None)
     if year is None:
         return _unresolved(match)
@@ -424,4 +425,18 @@ def same_day(match: re.Match, context: SentenceContext):
     return _claim(match, Value(date=_iso(anchor)))
 
 
-RULES = [year_range, bare_year, quarter, same_day, day_month_year, day_month_words, day_list_month, day_month, month_year, year, relative_day, relative_period, weekday]
+def _within_calendar(date_rule: Rule) -> Rule:
+    """The rule, with dates past the calendar's ends (year 1, year 9999: an article dated
+    9999-12-31 that says "năm sau") kept as unresolved claims instead of failing."""
+    production = date_rule.production
+
+    def guarded(match: re.Match, context: SentenceContext):
+        try:
+            return production(match, context)
+        except (OverflowError, ValueError):  # datetime refuses a day outside 0001-01-01 .. 9999-12-31
+            return _unresolved(match)
+
+    return dataclasses.replace(date_rule, production=guarded)
+
+
+RULES = [_within_calendar(r) for r in (year_range, bare_year, quarter, same_day, day_month_year, day_month_words, day_list_month, day_month, month_year, year, relative_day, relative_period, weekday)]

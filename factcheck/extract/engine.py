@@ -12,6 +12,8 @@ compete; a location is stated once per sentence and value.
 
 from __future__ import annotations
 
+import unicodedata
+
 import dataclasses
 import datetime as dt
 from collections import Counter
@@ -102,7 +104,7 @@ def _sentence_claims(
         if kinds and draft.kind not in kinds:
             continue
         start, end = norm.to_original(draft.start, draft.end)
-        start, end = sentence.start + start, sentence.start + end
+        start, end = sentence.start + start, _cluster_end(document.text, sentence.start + end, sentence.end)
         text = document.text[start:end]
         seen[(draft.kind, text)] += 1
         line, column = document.line_col(start)
@@ -137,3 +139,11 @@ def _relative(token: Token, sentence: Sentence, norm) -> Token | None:
     except (ValueError, StopIteration):
         return None
     return token.model_copy(update={"start": new_start, "end": new_end})
+
+
+def _cluster_end(text: str, end: int, limit: int) -> int:
+    """``end`` moved past combining marks that belong to the claim's last character: a span
+    never cuts a character from its accents, whatever form (NFC, NFD) the file is in."""
+    while end < limit and unicodedata.combining(text[end]):
+        end += 1
+    return end

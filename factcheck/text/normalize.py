@@ -43,7 +43,12 @@ class Normalized:
         return self.origin[start], self._original_end(end)
 
     def _original_end(self, end: int) -> int:
-        # The original end is where the next normalized character begins.
+        """Where the next original character begins. A normalized end inside one original
+        cluster (a letter and its marks composed together) moves past the whole cluster,
+        so a span never cuts a letter from its accents."""
+        last = self.origin[end - 1]
+        while end < len(self.origin) - 1 and self.origin[end] == last:
+            end += 1
         return self.origin[end]
 
 
@@ -61,10 +66,15 @@ def _retone(decomposed: str) -> str:
     return _NEW_STYLE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(4)}{m.group(3)}", decomposed)
 
 
+# Whitespace other than a plain space or a line end (no-break space, tab, thin space...):
+# rules and word lists see one kind of space. One character for one, so offsets hold.
+_ODD_SPACE = re.compile(r"[^\S \n\r]")
+
+
 def normalize(text: str) -> Normalized:
-    """NFC, canonical tone placement, with an offset map back to ``text``."""
+    """NFC, canonical tone placement, plain spaces, with an offset map back to ``text``."""
     if unicodedata.is_normalized("NFC", text):  # the common case: every offset maps to itself
-        return Normalized(text=_recompose_retoned(text), origin=list(range(len(text) + 1)), original_length=len(text))
+        return Normalized(text=_ODD_SPACE.sub(" ", _recompose_retoned(text)), origin=list(range(len(text) + 1)), original_length=len(text))
     pieces: list[str] = []
     origin: list[int] = []
     for offset, cluster in _clusters(text):
@@ -72,7 +82,7 @@ def normalize(text: str) -> Normalized:
         pieces.append(composed)
         origin.extend([offset] * len(composed))
     nfc = "".join(pieces)
-    canonical = _recompose_retoned(nfc)
+    canonical = _ODD_SPACE.sub(" ", _recompose_retoned(nfc))
     origin.append(len(text))
     return Normalized(text=canonical, origin=origin, original_length=len(text))
 
