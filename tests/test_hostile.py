@@ -120,3 +120,10 @@ def test_hostile_review_walk_with_stdin_closed_says_what_to_do_instead():
     result = subprocess.run([FACTCHECK, "review", "walk", "--no-nlp", str(SEEDS)], capture_output=True, text=True, cwd=ROOT,
                             preexec_fn=lambda: os.close(0), timeout=60)
     assert result.returncode == 2 and "standard input" in result.stderr and "review confirm" in result.stderr
+
+
+def test_hostile_duplicate_key_in_an_old_review_store_is_an_error_not_a_lost_decision(tmp_path):
+    store = tmp_path / "reviews.yaml"
+    store.write_text("decisions:\n  abc:\n    document: a\n  abc:\n    document: b\n", encoding="utf-8")
+    result = factcheck("review", "list", "--reviews", store)
+    assert result.returncode == 2 and f"{store}:4" in result.stderr and "appears twice" in result.stderr

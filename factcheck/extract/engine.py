@@ -128,17 +128,18 @@ def _sentence_claims(
 
 
 def _relative(token: Token, sentence: Sentence, norm) -> Token | None:
-    """A token with offsets into the sentence's normalized text (lengths rarely differ)."""
+    """A token with offsets into, and its text from, the sentence's normalized text, so rules
+    that read a token's text see NFC with canonical tone marks whatever the file's form."""
     start, end = token.start - sentence.start, token.end - sentence.start
     if norm.original_length == len(norm.text):
-        return token.model_copy(update={"start": start, "end": end})
+        return token.model_copy(update={"start": start, "end": end, "text": norm.text[start:end]})
     origin = norm.origin
     try:
         new_start = origin.index(start)
         new_end = next(i for i, o in enumerate(origin) if o >= end)
     except (ValueError, StopIteration):
         return None
-    return token.model_copy(update={"start": new_start, "end": new_end})
+    return token.model_copy(update={"start": new_start, "end": new_end, "text": norm.text[new_start:new_end]})
 
 
 def _cluster_end(text: str, end: int, limit: int) -> int:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from factcheck.text import yamlfile
 from factcheck.review.records import Decision, Review, ReviewError
 
 SUFFIXES = (".yaml", ".yml")
@@ -53,12 +53,10 @@ def _utc(at: dt.datetime) -> dt.datetime:
 def parse_legacy(text: str, path: Path) -> list[Review]:
     """The decisions of an old YAML store, each fingerprint's history first, marked legacy."""
     try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        data = yamlfile.load(text) or {}  # strict: a fingerprint given twice is an error, not a lost decision
         store = _Store.model_validate(data)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise ReviewError(f"{where}: review store is not valid YAML ({getattr(error, 'problem', error)}); fix it by hand or restore it from git") from None
+    except yamlfile.YamlProblem as problem:
+        raise ReviewError(f"{problem.where(str(path))}: review store: {problem.message}; fix it by hand or restore it from git") from None
     except ValidationError as error:
         first = error.errors()[0]
         raise ReviewError(f"{path}: review store entry {' -> '.join(map(str, first['loc']))}: {first['msg']}") from None
