@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Callable, List, Optional
 
@@ -9,6 +10,17 @@ import typer
 
 from factcheck.cli.common import (ByOpt, CacheOpt, DateOpt, FactsOpt, FilesArg, InputFormat, InputFormatOpt, NlpOpt, NoCacheOpt, NoteOpt,
                                   ReviewFilesArg, ReviewsOpt, articles, fact_base, fail, pipeline_options, reports_errors, warn)
+
+class ReviewStatus(str, Enum):
+    """``review list --status``: open findings, one decision, or all."""
+
+    open = "open"
+    confirmed = "confirmed"
+    dismissed = "dismissed"
+    fact_updated = "fact-updated"
+    needs_source = "needs-source"
+    all = "all"
+
 
 review_app = typer.Typer(no_args_is_help=True, help="Confirm, dismiss and follow up findings; decisions live in reviews.jsonl.")
 
@@ -36,7 +48,7 @@ def _reports(files: List[Path], facts: Optional[Path], reviews: Optional[Path], 
 @reports_errors
 def review_list(
     files: Optional[List[Path]] = ReviewFilesArg,
-    status: str = typer.Option("open", "--status", help="open, confirmed, dismissed, fact-updated, needs-source, or all."),
+    status: ReviewStatus = typer.Option(ReviewStatus.open, "--status", help="Which findings to list."),
     facts: Optional[Path] = FactsOpt,
     reviews: Optional[Path] = ReviewsOpt,
     nlp: bool = NlpOpt,
@@ -48,9 +60,7 @@ def review_list(
     """List findings with their review status (from the articles given, else from the store)."""
     from factcheck.review.store import Decision, load_store, store_path
 
-    valid = ["open", "all", *[d.value for d in Decision if d is not Decision.reopened]]
-    if status not in valid:
-        fail(f"unknown status {status!r}; use one of: {', '.join(valid)}")
+    status = status.value
     rows, seen = [], set()
     if files:
         reports, _, _ = _reports(files, facts, reviews, ArticleOptions(nlp, date, input_format, cache, no_cache))
