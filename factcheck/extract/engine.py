@@ -12,10 +12,10 @@ compete; a location is stated once per sentence and value.
 
 from __future__ import annotations
 
-import unicodedata
-
 import dataclasses
 import datetime as dt
+import unicodedata
+from bisect import bisect_left, insort
 from collections import Counter
 
 from factcheck.model.claims import NUMERIC_KINDS, Claim, ClaimDraft, ClaimKind, claim_id
@@ -42,10 +42,15 @@ def resolve_overlaps(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     """Competing drafts keep the winner of each overlap, ``ONE_PER_VALUE`` kinds the first
     draft of each value; the result is in text order."""
     kept: list[ClaimDraft] = []
+    # The kept spans do not overlap, so in (start, end) order their ends rise too: of those that
+    # start before a draft ends, only the last can reach past the draft's start.
+    spans: list[tuple[int, int]] = []
     competing = sorted((d for d in drafts if d.kind in COMPETING), key=lambda d: (-d.priority, -(d.end - d.start), d.start))
     for draft in competing:
-        if all(draft.end <= other.start or draft.start >= other.end for other in kept):
+        before_end = bisect_left(spans, (draft.end,))
+        if before_end == 0 or spans[before_end - 1][1] <= draft.start:
             kept.append(draft)
+            insort(spans, (draft.start, draft.end))
     values: set[tuple] = set()
     for draft in drafts:
         if draft.kind in COMPETING:
@@ -132,11 +137,9 @@ def _relative(token: Token, sentence: Sentence, norm) -> Token | None:
     start, end = token.start - sentence.start, token.end - sentence.start
     if norm.original_length == len(norm.text):
         return token.model_copy(update={"start": start, "end": end})
-    origin = norm.origin
-    try:
-        new_start = origin.index(start)
-        new_end = next(i for i, o in enumerate(origin) if o >= end)
-    except (ValueError, StopIteration):
+    origin = norm.origin  # rises: each normalized character comes from the same or a later one
+    new_start, new_end = bisect_left(origin, start), bisect_left(origin, end)
+    if new_start == len(origin) or origin[new_start] != start or new_end == len(origin):
         return None
     return token.model_copy(update={"start": new_start, "end": new_end})
 
