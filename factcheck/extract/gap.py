@@ -54,7 +54,7 @@ def after_break(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
             noun = _NOUN_PREFIX.sub("", noun)
             noun = noun.split()[-1] if noun.split()[0] in _NOUN_PREFIXES else noun
             event = f"{noun} {event}".strip()
-        start = found.start("name")
+        start = match.start() - len(before) + found.start("name")  # ``before`` ends where the match starts
     elif resumption:
         phrase = before[resumption.end() :].strip()
         event = " ".join(phrase.split()[:6]) or None
