@@ -57,10 +57,11 @@ def sentences_or_paragraphs(document: Document) -> list[Sentence]:
     return [piece for sentence in sentences for piece in bounded(sentence, document.text)]
 
 
-def bounded(sentence: Sentence, text: str, limit: int = MAX_SENTENCE_CHARS) -> list[Sentence]:
-    """``sentence`` cut into pieces of at most ``limit`` characters, each at the best cut
-    (``_CUTS``) in its last half, else at ``limit`` (never between a letter and its marks).
-    A piece keeps the tokens that lie wholly inside it."""
+def bounded(sentence: Sentence, text: str, limit: int | None = None) -> list[Sentence]:
+    """``sentence`` cut into pieces of at most ``limit`` (``MAX_SENTENCE_CHARS``) characters,
+    each at the best cut (``_CUTS``) in its last half, else at ``limit`` (never between a
+    letter and its marks). A piece keeps the tokens that lie wholly inside it."""
+    limit = limit or MAX_SENTENCE_CHARS
     pieces: list[Sentence] = []
     tokens, index = sentence.tokens, 0
     start = sentence.start
