@@ -129,12 +129,14 @@ def sentence_drafts(context: SentenceContext) -> list[ClaimDraft]:
     produced: list[ClaimDraft] = []
     kept: list[ClaimDraft] = []
     for stage in STAGES:
+        count = len(produced)
         for rule in stage:
             if rule.requires:
                 produced.extend(rule.apply(dataclasses.replace(context, claims=[d for d in kept if d.kind in rule.requires])))
             else:
                 produced.extend(rule.apply(context))
-        kept = resolve_overlaps(produced)
+        if len(produced) != count:  # else the stage found nothing and ``kept`` stands
+            kept = resolve_overlaps(produced)
     return kept
 
 
