@@ -110,3 +110,24 @@ def test_engine_cut_keeps_the_tokens_inside_each_piece():
     tokens = [Token(start=0, end=3, text="Một"), Token(start=4, end=7, text="hai"), Token(start=9, end=15, text="Ba bốn")]
     found = bounded(Sentence(start=0, end=len(text), text=text, tokens=tokens), text, 10)
     assert [[t.text for t in p.tokens] for p in found] == [["Một", "hai"], ["Ba bốn"]]
+
+
+def unterminated_pieces(n: int) -> tuple[list[Sentence], str]:
+    """A paragraph the sentence splitter cut into ``n`` pieces, none ending in punctuation."""
+    text = " ".join(["Hà Nội"] * n)
+    pieces = []
+    for i in range(n):
+        start = i * 7
+        tokens = [Token(start=start, end=start + 2, text="Hà"), Token(start=start + 3, end=start + 6, text="Nội")]
+        pieces.append(Sentence(start=start, end=start + 6, text=text[start : start + 6], tokens=tokens))
+    return pieces, text
+
+
+def test_nlp_merging_many_unterminated_pieces_is_linear():
+    from factcheck.nlp.analyzer import merge_unterminated
+
+    n = 4000
+    small, large = unterminated_pieces(n), unterminated_pieces(2 * n)
+    assert len(merge_unterminated(*large)) == 1 and len(merge_unterminated(*large)[0].tokens) == 4 * n
+    ratio = best_time(lambda: merge_unterminated(*large)) / best_time(lambda: merge_unterminated(*small))
+    assert ratio < MAX_RATIO
