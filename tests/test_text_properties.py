@@ -6,7 +6,6 @@ mark, stray combining marks, and article dates at the ends of the calendar."""
 
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
 
 import pytest
@@ -20,17 +19,7 @@ from factcheck.facts.index import FactIndex
 from factcheck.facts.schema import FactBase
 from factcheck.pipeline.check import check_document
 from factcheck.text.readers import parse_document
-
-PHRASES = [
-    "Ngày {d}/{m}, {n} người bị thương", "hôm qua", "chủ nhật", "tháng {m}", "năm sau", "tuần trước", "cùng ngày",
-    "tỷ số hòa {a}-{b}", "khoảng {n} phút hội đàm", "tăng {n}%", "{n},5 triệu USD", "SAREX sau {n} năm gián đoạn",
-    "Bộ trưởng Quốc phòng Nhật Bản Shinjiro Koizumi", "huyện Đông Anh, Hà Nội", "căn cứ Yokosuka (tỉnh Kanagawa)",
-    "hơn {n}.400 doanh nghiệp", "từ {a} đến {b} giờ", "quý {q}/2020", "cuối tháng này", "Năm bảy tuổi", "vài tuần",
-    "Thủ tướng Phạm Minh Chính", "khoảng {n} - {b} km", "lúc {a}h{b}", "hoà", "thuỷ", "khoẻ", "Hà Nội", "ông",
-]
-NOISE = ["\u0301", "\u0323", "\u0300", "\u0309", "\u0303", "\u0302", "\u0306", "\u031b", "\u00a0", "\t"]
-SEPARATORS = [" ", ". ", ", ", "\n", "\r\n", "\r", ". \n"]
-EXTREME_DATES = [dt.date(1, 1, 1), dt.date(1, 1, 2), dt.date(9999, 12, 31), dt.date(9999, 12, 30), dt.date(2024, 2, 29), dt.date(2026, 1, 31)]
+from factcheck.text.samples import EXTREME_DATES, NOISE, PHRASES, SEPARATORS
 
 
 @st.composite

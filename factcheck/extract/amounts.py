@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from factcheck.model.claims import Value
+from factcheck.extract.base import text_before
 from factcheck.extract.lexicon import LEFT, RIGHT, alternation, load
 from factcheck.extract.numbers import MULTIPLIERS, NUMBER, ZERO_PLACE, parse_number
 
@@ -79,19 +80,25 @@ def next_words(text: str, position: int, limit: int = 2) -> tuple[str | None, in
     """
     words: list[str] = []
     end = position
-    for match in re.finditer(r"\s*([^\W\d_]+)", text[position:]):
-        if match.start() != (end - position) or len(words) >= limit:
+    while len(words) < limit:
+        match = _NEXT_WORD.match(text, end)
+        if match is None:
             break
         word = match.group(1)
         if word.lower() in STOP_WORDS or not word[0].islower():
             break
         words.append(word)
-        end = position + match.end()
+        end = match.end()
     return (" ".join(words) if words else None), end
 
 
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s*$")
+
+
 def previous_word(text: str, position: int) -> str:
-    match = re.search(r"([^\W\d_]+)\s*$", text[:position])
+    """The word just before ``position``, lower case ("" when a digit or a sign is in between)."""
+    match = _LAST_WORD.search(text_before(text, position))
     return match.group(1).lower() if match else ""
 
 

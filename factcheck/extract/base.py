@@ -18,11 +18,30 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from factcheck.model.claims import ClaimDraft, ClaimKind
 from factcheck.model.document import Token
+
+
+# How far back a production looks for the words before its match ("ông" before a name, a
+# resumption cue before "sau 9 năm"): a few words, never the whole sentence, so the cost of a
+# sentence grows with its length and not with its length times its number of matches.
+WINDOW = 100
+_SPACE = re.compile(r"\s")
+
+
+def text_before(text: str, position: int, chars: int = WINDOW) -> str:
+    """The text just before ``position``: all of it when it is shorter than ``chars``, else at
+    most ``chars`` characters, starting at a space so the window never starts inside a word
+    (and ``^`` in a pattern still means the sentence start)."""
+    start = position - chars
+    if start <= 0:
+        return text[:position]
+    space = _SPACE.search(text, start, position)
+    return text[space.start() : position] if space else ""
 
 
 @dataclass
@@ -34,12 +53,20 @@ class SentenceContext:
     tokens: list[Token] = field(default_factory=list)  # offsets relative to ``text``
     anchor_date: dt.date | None = None  # the last single day named earlier in the article ("cùng ngày")
     claims: list[ClaimDraft] = field(default_factory=list)  # the required kinds' claims, in text order
+    _token_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def token_at(self, start: int) -> Token | None:
-        for token in self.tokens:
-            if token.start <= start < token.end:
-                return token
+        """The token covering offset ``start`` (tokens are in text order and do not overlap)."""
+        if self._token_starts is None:
+            self._token_starts = [token.start for token in self.tokens]
+        index = bisect_right(self._token_starts, start) - 1
+        if index >= 0 and self.tokens[index].start <= start < self.tokens[index].end:
+            return self.tokens[index]
         return None
+
+    def before(self, position: int, chars: int = WINDOW) -> str:
+        """``text_before`` the sentence's ``position``."""
+        return text_before(self.text, position, chars)
 
 
 Production = Callable[[re.Match, SentenceContext], "ClaimDraft | list[ClaimDraft] | None"]

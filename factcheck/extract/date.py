@@ -245,6 +245,8 @@ def year(match: re.Match, context: SentenceContext):
 
 _AFTER_AMOUNT = re.compile(rf"(?:\d|{LEFT}{alternation(_D['amount_before'])})\s*$", re.IGNORECASE)
 _CLAUSE_SHIFTS = set(_D["clause_shifts"])
+_DIGIT_NEXT = re.compile(r"\s*\d")
+_EXPLICIT_DATE_NEXT = re.compile(r"\s*(?:\d|,\s*\d|\(\s*\d)")
 _CLAUSE_OPENER = re.compile(rf"\s*{alternation(_D['clause_openers'])}\b")
 _PERIOD = alternation(w for w, u in _D["units"].items() if u in ("week", "month", "year"))
 _RELATIVE_DAYS: dict[str, int] = _D["relative_days"]
@@ -265,7 +267,7 @@ def relative_day(match: re.Match, context: SentenceContext):
     Not: when an explicit date follows ("hôm nay (26/1)", "sáng nay 18/11"): that date is
     the claim.
     """
-    if re.match(r"\s*(?:\d|,\s*\d|\(\s*\d)", context.text[match.end():]):
+    if _EXPLICIT_DATE_NEXT.match(context.text, match.end()):
         return None  # "sáng nay 18/11", "hôm nay (26/4)": the explicit date is the claim
     offset = _RELATIVE_DAYS[" ".join(match.group("word").lower().split())]
     if context.article_date is None:
@@ -297,9 +299,9 @@ def relative_period(match: re.Match, context: SentenceContext):
         return None  # a bare "tháng" or "năm" is a unit, not a date
     if which is None and not match.group("past") and unit != "week":
         return None  # "cuối tháng" alone is too loose unless it says "hồi"
-    if re.match(r"\s*\d", context.text[match.end():]):
+    if _DIGIT_NEXT.match(context.text, match.end()):
         return None  # "cuối tháng 3", "năm 2020": the explicit rules handle them
-    if _AFTER_AMOUNT.search(context.text[: match.start()]):
+    if _AFTER_AMOUNT.search(context.before(match.start())):
         return None  # "vài tuần sau", "3 năm trước": a duration, not a date
     if which and which.lower() in _CLAUSE_SHIFTS and _CLAUSE_OPENER.match(context.text, match.end()):
         return None  # "tuần sau khi ...": a conjunction

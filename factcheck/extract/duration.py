@@ -20,6 +20,7 @@ CLOCK_AFTER = re.compile(rf"\s*(?:\d|{alternation(_W['clock_after'])})", re.IGNO
 CLOCK_HOUR = set(_W["clock_hour"])
 CLOCK_MINUTE = set(_W["clock_minute"])
 _HOUR_BEFORE = re.compile(rf"\d+\s*{alternation(CLOCK_HOUR)}\s*$", re.IGNORECASE)
+_DATE_PART_NEXT = re.compile(r"\s*[/\-]\s*\d")  # a slash or dash and a digit after the unit: a date
 ORDINAL_BEFORE = set(_W["ordinal_before"])
 
 
@@ -44,11 +45,11 @@ def amount_unit(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
         before = previous_word(context.text, match.start())
         if before in CLOCK_BEFORE or CLOCK_AFTER.match(context.text, match.end()):
             return None  # "lúc 8 giờ", "8 giờ 30 phút sáng": a clock time
-    if unit in CLOCK_MINUTE and _HOUR_BEFORE.search(context.text[: match.start()]):
+    if unit in CLOCK_MINUTE and _HOUR_BEFORE.search(context.before(match.start())):
         return None  # the minutes of "8 giờ 30 phút"
     if match.group("num") and previous_word(context.text, match.start()) in ORDINAL_BEFORE:
         return None
-    if re.match(r"\s*[/\-]\s*\d", context.text[match.end():]):
+    if _DATE_PART_NEXT.match(context.text, match.end()):
         return None  # "ngày 28-29/10" is a date
     value = claim_value(match)
     value.unit = TIME_UNITS[unit]

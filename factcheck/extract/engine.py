@@ -8,14 +8,21 @@ Numeric kinds and gaps compete for text: where two such claims overlap, the one 
 higher rule priority wins (money > percent > score > date > gap > duration > quantity),
 then the longer span. Roles, locations and events sit on top of the numbers and never
 compete; a location is stated once per sentence and value.
+
+A sentence longer than ``MAX_SENTENCE_CHARS`` (a file that is one huge line, read without
+the sentence splitter, or a run-on the splitter could not cut) reaches the rules in pieces
+cut at the last sentence end, else clause punctuation, else space before the limit: every
+claim repeats its sentence, so one sentence of megabytes would make output, ids and time
+grow with its length times its number of claims.
 """
 
 from __future__ import annotations
 
-import unicodedata
-
 import dataclasses
 import datetime as dt
+import re
+import unicodedata
+from bisect import bisect_left, insort
 from collections import Counter
 
 from factcheck.model.claims import NUMERIC_KINDS, Claim, ClaimDraft, ClaimKind, claim_id
@@ -31,21 +38,79 @@ COMPETING = set(NUMERIC_KINDS) | {ClaimKind.gap}
 ONE_PER_VALUE = {ClaimKind.location}
 
 
+# The longest sentence the rules see (news sentences and paragraphs run to a few hundred).
+MAX_SENTENCE_CHARS = 3000
+# Where an over-long sentence may be cut, best first: after a sentence end, after clause
+# punctuation, at any space.
+_CUTS = (re.compile(r"[.!?…][\"”’)]*\s+"), re.compile(r"[,;:)]\s+"), re.compile(r"\s+"))
+
+
 def sentences_or_paragraphs(document: Document) -> list[Sentence]:
-    """The analyzed sentences, or each paragraph as one sentence when no NLP ran."""
+    """The analyzed sentences, or each paragraph as one sentence when no NLP ran; each no
+    longer than ``MAX_SENTENCE_CHARS`` (see ``bounded``)."""
     if document.sentences:
-        return document.sentences
-    return [Sentence(start=p.start, end=p.end, text=document.slice(p)) for p in document.paragraphs]
+        sentences = document.sentences
+    else:
+        sentences = [Sentence(start=p.start, end=p.end, text=document.slice(p)) for p in document.paragraphs]
+    if all(s.end - s.start <= MAX_SENTENCE_CHARS for s in sentences):
+        return sentences
+    return [piece for sentence in sentences for piece in bounded(sentence, document.text)]
+
+
+def bounded(sentence: Sentence, text: str, limit: int | None = None) -> list[Sentence]:
+    """``sentence`` cut into pieces of at most ``limit`` (``MAX_SENTENCE_CHARS``) characters,
+    each at the best cut (``_CUTS``) in its last half, else at ``limit`` (never between a
+    letter and its marks). A piece keeps the tokens that lie wholly inside it."""
+    limit = limit or MAX_SENTENCE_CHARS
+    pieces: list[Sentence] = []
+    tokens, index = sentence.tokens, 0
+    start = sentence.start
+    while start < sentence.end:
+        end = sentence.end
+        if end - start > limit:
+            end = _cut(text, start, start + limit)
+        piece_end = end
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        inside = []
+        while index < len(tokens) and tokens[index].start < piece_end:
+            if tokens[index].start >= start and tokens[index].end <= piece_end:
+                inside.append(tokens[index])
+            index += 1
+        if piece_end > start:
+            pieces.append(Sentence(start=start, end=piece_end, text=text[start:piece_end], tokens=inside))
+        start = end
+        while start < sentence.end and text[start].isspace():
+            start += 1
+    return pieces
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where to end a piece that starts at ``start`` and may not pass ``limit``."""
+    for pattern in _CUTS:
+        last = None
+        for last in pattern.finditer(text, start + (limit - start) // 2, limit):
+            pass
+        if last is not None:
+            return last.end()
+    while limit > start + 1 and unicodedata.combining(text[limit]):
+        limit -= 1
+    return limit
 
 
 def resolve_overlaps(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     """Competing drafts keep the winner of each overlap, ``ONE_PER_VALUE`` kinds the first
     draft of each value; the result is in text order."""
     kept: list[ClaimDraft] = []
+    # The kept spans do not overlap, so in (start, end) order their ends rise too: of those that
+    # start before a draft ends, only the last can reach past the draft's start.
+    spans: list[tuple[int, int]] = []
     competing = sorted((d for d in drafts if d.kind in COMPETING), key=lambda d: (-d.priority, -(d.end - d.start), d.start))
     for draft in competing:
-        if all(draft.end <= other.start or draft.start >= other.end for other in kept):
+        before_end = bisect_left(spans, (draft.end,))
+        if before_end == 0 or spans[before_end - 1][1] <= draft.start:
             kept.append(draft)
+            insort(spans, (draft.start, draft.end))
     values: set[tuple] = set()
     for draft in drafts:
         if draft.kind in COMPETING:
@@ -64,12 +129,14 @@ def sentence_drafts(context: SentenceContext) -> list[ClaimDraft]:
     produced: list[ClaimDraft] = []
     kept: list[ClaimDraft] = []
     for stage in STAGES:
+        count = len(produced)
         for rule in stage:
             if rule.requires:
                 produced.extend(rule.apply(dataclasses.replace(context, claims=[d for d in kept if d.kind in rule.requires])))
             else:
                 produced.extend(rule.apply(context))
-        kept = resolve_overlaps(produced)
+        if len(produced) != count:  # else the stage found nothing and ``kept`` stands
+            kept = resolve_overlaps(produced)
     return kept
 
 
@@ -133,11 +200,9 @@ def _relative(token: Token, sentence: Sentence, norm) -> Token | None:
     start, end = token.start - sentence.start, token.end - sentence.start
     if norm.original_length == len(norm.text):
         return token.model_copy(update={"start": start, "end": end, "text": norm.text[start:end]})
-    origin = norm.origin
-    try:
-        new_start = origin.index(start)
-        new_end = next(i for i, o in enumerate(origin) if o >= end)
-    except (ValueError, StopIteration):
+    origin = norm.origin  # rises: each normalized character comes from the same or a later one
+    new_start, new_end = bisect_left(origin, start), bisect_left(origin, end)
+    if new_start == len(origin) or origin[new_start] != start or new_end == len(origin):
         return None
     return token.model_copy(update={"start": new_start, "end": new_end, "text": norm.text[new_start:new_end]})
 

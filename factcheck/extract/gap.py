@@ -19,6 +19,10 @@ _BREAK = alternation(_E["break_words"])
 _AFTER = alternation(_E["after"])  # "sau"
 _NOUN_PREFIXES = set(_E["noun_prefixes"])  # "của", "cuộc", "sự"
 _NOUN_PREFIX = re.compile(rf"^(?:{alternation(_NOUN_PREFIXES)}\s+)+")
+# The named thing that resumed, with its noun, right before "sau N năm": "diễn tập SAREX".
+_NAME_BEFORE = re.compile(rf"(?:(?P<noun>[^\W\d_A-Z]+(?:\s+[^\W\d_A-Z]+)?)\s+)?(?P<name>{NAME})\s*$")
+# How far before "sau N năm" the resumption cue and the name may be: a clause, not the sentence.
+_LOOK_BACK = 200
 
 
 @rule("gap.after_break", ClaimKind.gap, rf"{LEFT}{_AFTER}\s+{AMOUNT}\s+(?P<unit>{alternation(TIME_UNITS)})(?:\s+(?P<brk>{_BREAK}))?{RIGHT}", priority=65)
@@ -35,11 +39,11 @@ def after_break(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     Not: "sau N năm" with neither a break word after it nor a resumption word before it
     ("sau 9 năm công tác").
     """
-    resumption = _RESUME.search(context.text[: match.start()])
+    before = context.before(match.start(), _LOOK_BACK)
+    resumption = _RESUME.search(before)
     if not match.group("brk") and not resumption:
         return None
-    before = context.text[: match.start()]
-    names = list(re.finditer(rf"(?:(?P<noun>[^\W\d_A-Z]+(?:\s+[^\W\d_A-Z]+)?)\s+)?(?P<name>{NAME})\s*$", before))
+    names = list(_NAME_BEFORE.finditer(before))
     event = None
     start = match.start()
     if names:
@@ -50,7 +54,7 @@ def after_break(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
             noun = _NOUN_PREFIX.sub("", noun)
             noun = noun.split()[-1] if noun.split()[0] in _NOUN_PREFIXES else noun
             event = f"{noun} {event}".strip()
-        start = found.start("name")
+        start = match.start() - len(before) + found.start("name")  # ``before`` ends where the match starts
     elif resumption:
         phrase = before[resumption.end() :].strip()
         event = " ".join(phrase.split()[:6]) or None

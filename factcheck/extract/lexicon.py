@@ -23,7 +23,12 @@ RIGHT = r"(?![\w])"
 UPPER = "[A-ZÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ]"
 # A capitalized syllable, hyphenated parts allowed ("Gyu-back"), and a run of them.
 CAPITALIZED = rf"{UPPER}[^\W\d_]*(?:-[^\W\d_]+)*"
-NAME = rf"{CAPITALIZED}(?:[ ]{CAPITALIZED})*"
+# A name is at most ``NAME_SYLLABLES`` syllables. Patterns that end a name on something after
+# it ("Tokyo (Nhật Bản)") are tried from every word of a run of capitalized words; unbounded,
+# each try would scan to the run's end, and a long run (an all-caps headline, a list of
+# names) would cost time in the square of its length. Of a longer run, the last syllables match.
+NAME_SYLLABLES = 12
+NAME = rf"{CAPITALIZED}(?:[ ]{CAPITALIZED}){{0,{NAME_SYLLABLES - 1}}}"
 
 
 @lru_cache(maxsize=None)

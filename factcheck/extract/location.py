@@ -47,7 +47,7 @@ def parenthesis(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     ("Lào Cai (Bệnh viện Đa khoa tỉnh)").
     """
     text = context.text
-    if _AFTER_HONORIFIC.search(text[: match.start()]) or _STARTS_WITH_HONORIFIC.match(match.group("place")):
+    if _AFTER_HONORIFIC.search(context.before(match.start())) or _STARTS_WITH_HONORIFIC.match(match.group("place")):
         return None  # "ông Hùng (Hà Nội)": a person's home, not a place in a region
     start = match.start("type") if match.group("type") else match.start("place")
     return _location(start, match.end(), match.group("place"), match.group("region"), text)

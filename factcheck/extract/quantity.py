@@ -17,6 +17,7 @@ from factcheck.extract.numbers import DIGITS
 TIME_UNITS: dict[str, str] = load("time_units")
 _TIME_UNIT = alternation(TIME_UNITS)
 _MEASURE = alternation(load("measures"))
+_TIME_UNIT_NEXT = re.compile(rf"\s*{_TIME_UNIT}{RIGHT}", re.IGNORECASE)
 
 _W = load("quantity_words")
 ORDINAL_BEFORE = set(_W["ordinal_before"])
@@ -62,7 +63,7 @@ def number_noun(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     if token is not None and token.upos in NOT_COUNTED_UPOS:
         return None  # the tagger says the next word is no noun: "cả hai đều"
     unit, end = next_words(context.text, match.end(), limit=1)
-    if unit is None or unit.lower() in TIME_UNITS or re.match(rf"\s*{_TIME_UNIT}{RIGHT}", context.text[match.end():], re.I):
+    if unit is None or unit.lower() in TIME_UNITS or _TIME_UNIT_NEXT.match(context.text, match.end()):
         return None
     if match.group("num") and match.group("num").strip().lower() in YEAR_WORDS and unit.lower() in YEAR_AFTER:
         return None

@@ -14,6 +14,8 @@ from factcheck.extract.lexicon import LEFT, NAME, RIGHT, load
 from factcheck.extract.names import COUNTRY, DOMAIN, HONORIFIC, ORG_HEAD, TITLE, person, title_of
 
 _ORG_STOP = set(load("titles")["organization_ends"])
+# An organization is at most 20 words (see ``_organization``); this many characters hold them.
+_ORG_CHARS = 400
 
 
 @rule(
@@ -90,7 +92,7 @@ def name_comma_title(match: re.Match, context: SentenceContext) -> ClaimDraft | 
     found = person(match.group("name"))
     if found is None:
         return None
-    org, length = _organization(context.text[match.end():])
+    org, length = _organization(context.text[match.end() : match.end() + _ORG_CHARS])
     end = match.end() + length if org else match.end()
     value = Value(person=found, title=title_of(match), organization=org)
     return ClaimDraft(kind=ClaimKind.role, start=match.start("name"), end=end, value=value, rule="")

@@ -70,8 +70,9 @@ class Document(BaseModel):
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset, as editors and compilers count."""
-        line = bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        starts = self._line_starts  # a private attribute: each read goes through pydantic
+        line = bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]

@@ -111,13 +111,25 @@ def merge_unterminated(sentences: list[Sentence], original: str) -> list[Sentenc
     so a break inside a paragraph after "... Sanae" is the model splitting a name.
     """
     merged: list[Sentence] = []
+    run: list[Sentence] = []  # sentences waiting for one that ends in final punctuation
     for sentence in sentences:
-        if merged and not merged[-1].text.rstrip().endswith(_TERMINAL):
-            previous = merged.pop()
-            start, end = previous.start, sentence.end
-            sentence = Sentence(start=start, end=end, text=original[start:end], tokens=previous.tokens + sentence.tokens)
-        merged.append(sentence)
+        run.append(sentence)
+        if sentence.text.rstrip().endswith(_TERMINAL):
+            merged.append(_joined(run, original))
+            run = []
+    if run:
+        merged.append(_joined(run, original))
     return merged
+
+
+def _joined(run: list[Sentence], original: str) -> Sentence:
+    """One sentence of a run, built once (joining pairwise would copy the run's text and
+    tokens at each step: a paragraph the model cut into thousands of pieces, none ending in
+    punctuation, would cost their number squared)."""
+    if len(run) == 1:
+        return run[0]
+    start, end = run[0].start, run[-1].end
+    return Sentence(start=start, end=end, text=original[start:end], tokens=[t for s in run for t in s.tokens])
 
 
 def _to_sentence(stanza_sentence, norm, offset: int, original: str) -> Sentence:
