@@ -18,7 +18,6 @@ grow with its length times its number of claims.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -132,7 +131,8 @@ def sentence_drafts(context: SentenceContext) -> list[ClaimDraft]:
         count = len(produced)
         for rule in stage:
             if rule.requires:
-                produced.extend(rule.apply(dataclasses.replace(context, claims=[d for d in kept if d.kind in rule.requires])))
+                claims = [d for d in kept if d.kind in rule.requires]
+                produced.extend(rule.apply(SentenceContext(context.text, context.article_date, context.tokens, context.anchor_date, claims)))
             else:
                 produced.extend(rule.apply(context))
         if len(produced) != count:  # else the stage found nothing and ``kept`` stands

@@ -17,6 +17,7 @@ from factcheck.extract.numbers import DIGITS
 TIME_UNITS: dict[str, str] = load("time_units")
 _TIME_UNIT = alternation(TIME_UNITS)
 _MEASURE = alternation(load("measures"))
+_BARE_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _TIME_UNIT_NEXT = re.compile(rf"\s*{_TIME_UNIT}{RIGHT}", re.IGNORECASE)
 
 _W = load("quantity_words")
@@ -35,7 +36,7 @@ def _counting_number(match: re.Match, context: SentenceContext) -> bool:
     before = previous_word(context.text, match.start())
     if before in ORDINAL_BEFORE and not match.group("qual"):
         return False
-    if re.fullmatch(r"(?:1[5-9]|20)\d\d", number):
+    if _BARE_YEAR.fullmatch(number):
         return False  # a bare four-digit year ("1975 ngành ...")
     if number in ARTICLE_NUMBERS and not match.group("num2"):
         return False
