@@ -65,6 +65,8 @@ class CacheUnavailable(FactcheckError):
     goes on without it, only slower."""
 
 
+LOCK_WAIT = 60.0  # seconds a process waits for another one holding the cache
+
 SQLITE_MAGIC = b"SQLite format 3\0"
 CACHE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 
@@ -99,7 +101,21 @@ class AnalysisCache:
         self._open()
 
     def _connect(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self.path, timeout=60)
+        """A connection with the schema in place. Switching a new file to WAL answers
+        "database is locked" at once, without waiting, while another process sets it up, so
+        that step is retried for up to ``LOCK_WAIT`` seconds."""
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            connection = sqlite3.connect(self.path, timeout=LOCK_WAIT)
+            try:
+                return self._setup(connection)
+            except sqlite3.OperationalError as error:
+                connection.close()
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+    def _setup(self, connection: sqlite3.Connection) -> sqlite3.Connection:
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
         # Claims and sentences are stored apart: a re-check needs only the claims, and decoding
