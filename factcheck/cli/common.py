@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Iterator, List, Optional
 
 import typer
 
-from factcheck.model.errors import EXIT_ERROR, EXIT_FINDINGS, FactcheckError  # noqa: F401  (EXIT_FINDINGS is the commands')
+from factcheck.model.errors import EXIT_ERROR, EXIT_FINDINGS, FactcheckError, warn  # noqa: F401  (EXIT_FINDINGS and warn are the commands')
 from factcheck.nlp.modelstore import ModelError
 
 DEBUG_ENV = "FACTCHECK_DEBUG"
@@ -42,10 +42,6 @@ class Engine(str, Enum):
 def fail(message: str, code: int = EXIT_ERROR) -> None:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
-
-
-def warn(message: str) -> None:
-    typer.echo(f"warning: {message}", err=True)
 
 
 def debugging() -> bool:

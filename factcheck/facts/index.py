@@ -11,7 +11,6 @@ import gc
 import hashlib
 import os
 import pickle
-import sys
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from rapidfuzz import fuzz, process
 
 from factcheck.facts.load import fact_files, load_fact_base
 from factcheck.facts.schema import EntityType, Event, FactBase, FactBaseError
+from factcheck.model.errors import warn as warn_user
 from factcheck.pipeline.versions import code_version
 from factcheck.text.normalize import match_key
 
@@ -331,7 +331,7 @@ def load_index(facts: Path, cache_dir: Path | None = None, warn: Callable[[str],
     content and all of the package's code, so a large fact base loads in a fraction of a
     second. A cached file that cannot be used is rebuilt, and ``warn`` says so.
     """
-    warn = warn or _warn
+    warn = warn or warn_user
     cached = _index_cache_file(facts, cache_dir) if cache_dir else None
     if cached is not None and cached.exists():
         index = _read_cached(cached, warn)
@@ -348,10 +348,6 @@ def load_index(facts: Path, cache_dir: Path | None = None, warn: Callable[[str],
         index = index.compact()
         _write_cached(cached, index, warn)
     return index
-
-
-def _warn(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)
 
 
 def _read_cached(cached: Path, warn: Callable[[str], None]) -> FactIndex | None:

@@ -8,6 +8,7 @@ Exit codes (every command):
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 EXIT_OK = 0
@@ -35,3 +36,8 @@ class InputError(FactcheckError):
         if hint:
             text += f" ({hint})"
         super().__init__(text)
+
+
+def warn(message: str) -> None:
+    """Tell the user something went less well than it should, and go on: one line on stderr."""
+    print(f"warning: {message}", file=sys.stderr)

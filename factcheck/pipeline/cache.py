@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import sys
 import threading
 import time
 import zlib
@@ -22,11 +21,7 @@ from pydantic import BaseModel, TypeAdapter
 
 from factcheck.model.claims import Claim
 from factcheck.model.document import Document, Sentence
-from factcheck.model.errors import FactcheckError
-
-
-def _warn(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)
+from factcheck.model.errors import FactcheckError, warn
 
 
 class Analysis(BaseModel):
@@ -94,7 +89,7 @@ def check_cache_path(path: Path) -> None:
 class AnalysisCache:
     """SQLite store of analyses. Safe for several processes; a corrupt file is rebuilt."""
 
-    def __init__(self, path: Path, warn: Callable[[str], None] = _warn):
+    def __init__(self, path: Path, warn: Callable[[str], None] = warn):
         self.path = Path(path)
         self.warn = warn
         self._local = threading.local()

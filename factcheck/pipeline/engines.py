@@ -13,7 +13,6 @@ input order.
 
 from __future__ import annotations
 
-import sys
 from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +22,7 @@ from typing import Iterable, Iterator
 
 from factcheck.extract.engine import extract
 from factcheck.model.document import Document
-from factcheck.model.errors import FactcheckError
+from factcheck.model.errors import FactcheckError, warn
 from factcheck.pipeline.cache import Analysis, AnalysisCache, CacheUnavailable, cache_key
 from factcheck.pipeline.versions import code_version
 
@@ -71,7 +70,7 @@ def _cache(path: str | None, version: str) -> AnalysisCache | None:
             _CACHES[path] = AnalysisCache(Path(path))
             _CACHES[path].note_version(version)
         except CacheUnavailable as error:
-            print(f"warning: {error}; continuing without the cache (--cache FILE puts it elsewhere)", file=sys.stderr)
+            warn(f"{error}; continuing without the cache (--cache FILE puts it elsewhere)")
             _CACHES[path] = None
     return _CACHES[path]
 
