@@ -158,8 +158,9 @@ def review_add_fact(
     fingerprint = resolve_id(identifier, list(claims))
     report, claim = claims[fingerprint]
     additions = new_facts(claim, index, source, report.document.date)
-    target = into or fact_base(facts) / "reviewed.yaml"
-    written = append_facts(target, additions, fact_base(facts))
+    base = fact_base(facts)
+    target = into or base / "reviewed.yaml"
+    written = append_facts(target, additions, base)
     finding = next((f for f in report.findings() if f.fingerprint == fingerprint), None)
     if finding is not None:
         decide(store_path(reviews), finding, Decision.fact_updated, note, by or default_reviewer(), carried_from=store.carried.get(fingerprint))

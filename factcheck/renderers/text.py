@@ -34,10 +34,11 @@ def reports(items: Iterable[DocumentReport], show_unverifiable: bool = False, sh
     totals: Counter = Counter()
     for report in items:
         articles += 1
-        totals.update(report.counts())
+        counts = report.counts()
+        totals.update(counts)
         inconsistent += len(report.inconsistencies)
         document = report.document
-        summary = ", ".join(f"{report.counts().get(v.value, 0)} {v.value}" for v in Verdict)
+        summary = ", ".join(f"{counts.get(v.value, 0)} {v.value}" for v in Verdict)
         out = [f"{document.source}  (date {document.date or 'unknown'}): {len(report.claims)} claims: {summary}; "
                f"{len(report.inconsistencies)} inconsistent"]
         shown = report.claims
