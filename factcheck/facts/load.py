@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from factcheck.facts.schema import FactBase, FactBaseError, FactFile, FactProblem
+from factcheck.facts.schema import FactBase, FactBaseError, FactFile, FactProblem, PackSummary
 from factcheck.text import yamlfile
 
 
@@ -78,11 +78,18 @@ def _path_text(loc: tuple) -> str:
     return " -> ".join(str(part) for part in loc)
 
 
-def load_fact_base(directory: Path) -> tuple[FactBase, list[FactProblem]]:
-    """Read every fact file; schema problems come back as FactProblems with file and line."""
+def load_fact_base(directory: Path, packs: list[Path] = ()) -> tuple[FactBase, list[FactProblem]]:
+    """Read the ``packs`` (generated files, see ``facts/packs.py``), then every curated fact
+    file under ``directory``; schema problems come back as FactProblems with file and line.
+
+    Curated facts extend and override packs: a curated fact with a pack fact's id replaces
+    it (listed in ``base.overridden``); two facts with one id in curated files, or in packs,
+    are an error (F003)."""
     base = FactBase()
     problems: list[FactProblem] = []
-    for path in fact_files(directory):
+    pack_ids: dict[str, str] = {}  # fact id -> pack name, for the facts packs brought
+    for path in [*packs, *fact_files(directory)]:
+        from_pack = path in packs
         data, lines = _read_yaml(path)
         if data is None:
             continue
@@ -104,6 +111,17 @@ def load_fact_base(directory: Path) -> tuple[FactBase, list[FactProblem]]:
                     message = f"field {loc[-1]!r} is required"
                 problems.append(FactProblem(file=str(path), line=line, path=_path_text(loc), code="F002", message=message))
             continue
+        if from_pack and content.pack is None:
+            problems.append(FactProblem(file=str(path), line=1, path="pack", code="F001",
+                                        message="a pack file starts with a pack: header (name, title, version, licence, attribution, built_from)"))
+            continue
+        if content.pack is not None:
+            if not from_pack:
+                problems.append(FactProblem(file=str(path), line=lines.get(("pack",), 1), path="pack", code="F001",
+                                            message="a pack belongs in the packs folder, not among curated facts (see `factcheck facts info`)"))
+                continue
+            counts = {section: len(getattr(content, section)) for section in ("sources", "entities", "locations", "tenures", "events")}
+            base.packs[content.pack.name] = PackSummary(pack=content.pack, file=str(path), counts=counts)
         fields: dict[tuple, dict[str, int]] = {}
         for key, number in lines.items():
             if len(key) == 3:
@@ -111,12 +129,18 @@ def load_fact_base(directory: Path) -> tuple[FactBase, list[FactProblem]]:
         for section in ("sources", "entities", "locations", "tenures", "events"):
             for index, fact in enumerate(getattr(content, section)):
                 line = lines.get((section, index), 1)
-                if fact.id in base.origin:
+                if fact.id in base.origin and not from_pack and fact.id in pack_ids:
+                    _drop(base, section, fact.id)  # a curated fact overrides the pack's
+                    base.overridden.append(fact.id)
+                    del pack_ids[fact.id]
+                elif fact.id in base.origin:
                     first_file, first_line = base.origin[fact.id]
                     problems.append(FactProblem(file=str(path), line=line, path=f"{section} -> {index} -> id", code="F003",
                                                 message=f"duplicate id {fact.id!r} (first defined at {first_file}:{first_line})"))
                     continue
                 base.origin[fact.id] = (str(path), line)
+                if from_pack:
+                    pack_ids[fact.id] = content.pack.name
                 base.field_lines[fact.id] = fields.get((section, index), {})
                 if section == "sources":
                     base.sources[fact.id] = fact
@@ -124,7 +148,16 @@ def load_fact_base(directory: Path) -> tuple[FactBase, list[FactProblem]]:
                     base.entities[fact.id] = fact
                 else:
                     getattr(base, section).append(fact)
+    base.pack_of = pack_ids
     return base, problems
+
+
+def _drop(base: FactBase, section: str, fact_id: str) -> None:
+    """Remove the pack's fact ``fact_id`` so that a curated one can take its place."""
+    if section in ("sources", "entities"):
+        getattr(base, section).pop(fact_id, None)
+    else:
+        setattr(base, section, [fact for fact in getattr(base, section) if fact.id != fact_id])
 
 
 def _closest_line(lines: dict[tuple, int], loc: tuple) -> int:

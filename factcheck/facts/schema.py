@@ -87,12 +87,31 @@ class Strict(BaseModel):
 
 
 class Source(Strict):
+    """Where facts come from. A source that is one dated release of a list (a pack's
+    snapshot) names its ``series``, ``snapshot`` date, the ``package`` that carried it and its
+    ``licence``; ``effective`` is the legal date from which that release's structure holds,
+    when one is known (the 2025 reform: 2025-07-01). A fact citing snapshot sources was in
+    force in the snapshots it cites (see ``facts/validity.py``)."""
+
     id: str
     publisher: str
     title: str
     url: str | None = None
     document: str | None = None
     accessed: dt.date
+    series: str | None = None
+    snapshot: dt.date | None = None
+    effective: dt.date | None = None
+    package: str | None = None  # "vietnam-provinces==0.2.2"
+    licence: str | None = None
+
+    @model_validator(mode="after")
+    def _series(self) -> Source:
+        if (self.series is None) != (self.snapshot is None):
+            raise ValueError("series and snapshot go together: the list a release belongs to, and its date")
+        if self.effective and self.snapshot and self.effective > self.snapshot:
+            raise ValueError(f"effective {self.effective} is after the snapshot {self.snapshot} that shows it")
+        return self
 
     @model_validator(mode="after")
     def _where(self) -> Source:
@@ -109,19 +128,44 @@ class EntityType(str, Enum):
     event = "event"
 
 
-class Entity(Strict):
+class Dated(Strict):
+    """A fact in force from ``start`` to ``end`` (both days included; none: as far as the
+    sources go). Without them, a fact citing snapshot sources is in force in those snapshots."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _order(self) -> Dated:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+
+# Administrative levels of places: a region contains a place only from a lower number.
+Level = Annotated[int, Field(ge=0, le=4)]  # 0 country, 1 province/state, 2 district/county, 3 commune/ward or city, 4 below
+
+
+class Entity(Dated):
     id: str
     type: EntityType
     name: Words
     aliases: list[Words] = Field(default_factory=list)
     sources: list[str] = Field(min_length=1)
+    # Places from packs: the level, the word Vietnamese puts before the name ("tỉnh",
+    # "huyện", "phường"), the upstream id ("gso:00001", "iso:JP-14", "geonames:1848313")
+    # and, for a unit that was merged away, what took it over.
+    level: Level | None = None
+    designation: str | None = None
+    ref: str | None = None
+    replaced_by: list[str] = Field(default_factory=list)
 
     @property
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
 
 
-class Location(Strict):
+class Location(Dated):
     id: str
     place: str  # entity id
     region: str  # entity id
@@ -211,19 +255,39 @@ class Event(Strict):
         return None
 
 
+class Pack(Strict):
+    """The header of a generated pack file: what it is, what it was built from, its licence."""
+
+    name: str
+    title: str
+    version: str  # the importer's version of the pack, with the upstream releases it holds
+    licence: str
+    attribution: str
+    built_from: list[str] = Field(min_length=1)  # "vietnam-provinces==0.2.2", "babel==2.17.0"
+
+
 class FactFile(Strict):
     """One YAML file's content."""
 
+    pack: Pack | None = None
     sources: list[Source] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     locations: list[Location] = Field(default_factory=list)
     tenures: list[Tenure] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
 
-    @field_validator("*", mode="before")
+    @field_validator("sources", "entities", "locations", "tenures", "events", mode="before")
     @classmethod
     def _none_is_empty(cls, value: Any) -> Any:
         return [] if value is None else value
+
+
+class PackSummary(BaseModel):
+    """A loaded pack: its header, its file and how many facts of each kind it holds."""
+
+    pack: Pack
+    file: str
+    counts: dict[str, int]
 
 
 class FactBase(BaseModel):
@@ -234,6 +298,9 @@ class FactBase(BaseModel):
     locations: list[Location] = Field(default_factory=list)
     tenures: list[Tenure] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    packs: dict[str, PackSummary] = Field(default_factory=dict)  # pack name -> header, file, counts
+    overridden: list[str] = Field(default_factory=list)  # pack fact ids a curated fact replaced
+    pack_of: dict[str, str] = Field(default_factory=dict)  # fact id -> the pack it came from (curated facts: absent)
     origin: dict[str, tuple[str, int]] = Field(default_factory=dict)  # fact id -> (file, line)
     field_lines: dict[str, dict[str, int]] = Field(default_factory=dict)  # fact id -> field -> line
 

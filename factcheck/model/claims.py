@@ -48,6 +48,9 @@ class Value(BaseModel):
     scores/outcome  [a, b] and draw/win/loss when the text says so (score)
     event           what resumed (gap) or the event noun (event)
     person/title/organization   (role);  place/region (location, event)
+    place_type/region_type      the word before a place or region, lower case ("huyện",
+                    "tỉnh", "phường"); a location with a place_type and no region states
+                    only that such a place exists ("tỉnh Hà Giang")
     participants    people named in an event sentence
     """
 
@@ -72,6 +75,8 @@ class Value(BaseModel):
     organization: str | None = None
     place: str | None = None
     region: str | None = None
+    place_type: str | None = None
+    region_type: str | None = None
     participants: list[str] | None = None
 
     def compact(self) -> dict[str, Any]:
