@@ -82,7 +82,7 @@ PERTURBATIONS = [
     # (what, old, new, kind, fact id, expected)
     ("55 -> 65 minutes", "khoảng 55 phút", "khoảng 65 phút", ClaimKind.duration, "japan-korea-defense-talks-2026-01-30", {"amount": 55}),
     ("2-2 -> 3-1", "tỷ số hòa 2-2", "tỷ số 3-1", ClaimKind.score, "japan-korea-table-tennis-2026-01-30", {"scores": [2, 2]}),
-    ("Kanagawa -> Chiba", "(tỉnh Kanagawa)", "(tỉnh Chiba)", ClaimKind.location, "yokosuka-in-kanagawa", {"region": "Kanagawa"}),
+    ("Kanagawa -> Okinawa", "(tỉnh Kanagawa)", "(tỉnh Okinawa)", ClaimKind.location, "yokosuka-in-kanagawa", {"region": "Kanagawa"}),
     ("Koizumi -> foreign minister", "Bộ trưởng Quốc phòng Nhật Bản Shinjiro Koizumi", "Bộ trưởng Ngoại giao Nhật Bản Shinjiro Koizumi",
      ClaimKind.role, "koizumi-defense-minister", {"title": "Bộ trưởng Quốc phòng"}),
     ("9 -> 7 years", "sau 9 năm gián đoạn", "sau 7 năm gián đoạn", ClaimKind.gap, "sarex-resumption", {"amount": 9}),

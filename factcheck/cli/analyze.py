@@ -11,7 +11,7 @@ from typing import Iterable, Iterator, List, Optional
 
 import typer
 
-from factcheck.cli.common import (EXIT_FINDINGS, CacheOpt, DateOpt, Engine, EngineOpt, FactsOpt, FilesArg, InputFormat, InputFormatOpt, JobsOpt,
+from factcheck.cli.common import (EXIT_FINDINGS, CacheOpt, DateOpt, Engine, EngineOpt, FactsOpt, PacksOpt, FilesArg, InputFormat, InputFormatOpt, JobsOpt,
                                   ModelsOpt, NlpOpt, NoCacheOpt, ReviewsOpt, SchedulerOpt, articles, fact_base, fail, pipeline_options, reports_errors, warn,
                                   with_progress, write_output)
 
@@ -106,6 +106,7 @@ def extract(
 def check(
     files: List[Path] = FilesArg,
     facts: Optional[Path] = FactsOpt,
+    packs: Optional[str] = PacksOpt,
     output_format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="Output format."),
     fail_on: FailOn = typer.Option(FailOn.contradicted, "--fail-on", help="Exit 1 on findings at or above this level."),
     show_unverifiable: bool = typer.Option(False, "--all", metavar="", help="Text format: also list unverifiable claims."),
@@ -133,7 +134,7 @@ def check(
 
     level = FailLevel(fail_on.value)
     options = pipeline_options(input_format, date, nlp, models, cache, no_cache, jobs, engine, scheduler)
-    index = run.load_facts(fact_base(facts), options)
+    index = run.load_facts(fact_base(facts), options, packs)
     store = load_store(store_path(reviews))
     started, tally = time.perf_counter(), Counter()
 

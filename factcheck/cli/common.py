@@ -98,6 +98,9 @@ SchedulerOpt = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Dask s
 ReviewsOpt = typer.Option(None, "--reviews", envvar="FACTCHECK_REVIEWS", help="Review store (default: reviews.jsonl; an old reviews.yaml is read, and converted on the first write).")
 FactsOpt = typer.Option(None, "--facts", envvar="FACTCHECK_FACTS", show_default=False,
                         help="Fact base folder (YAML files). Default: the nearest claims/ folder in the working directory or above it.")
+PacksOpt = typer.Option(None, "--packs", envvar="FACTCHECK_PACKS", metavar="all|none|NAME,...",
+                        help="Geography packs to use with the fact base: all (default), none, or names separated by commas "
+                             "(see `factcheck facts info`). Packs live in packs/ beside the fact base, or $FACTCHECK_PACKS_DIR.")
 ReviewFilesArg = typer.Argument(None, help="Articles the findings come from (needed for findings not yet in the store).", show_default=False)
 NoteOpt = typer.Option(..., "--note", help="Why: kept with the decision in the review history.")
 ByOpt = typer.Option(None, "--by", help="Reviewer (default: $FACTCHECK_REVIEWER, git user.name, or the login).")

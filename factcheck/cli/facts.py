@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from factcheck.cli.common import EXIT_FINDINGS, articles, fact_base, fail, pipeline_options, reports_errors, warn, write_output
+from factcheck.cli.common import EXIT_FINDINGS, PacksOpt, articles, fact_base, fail, pipeline_options, reports_errors, warn, write_output
 
 facts_app = typer.Typer(no_args_is_help=True, help="Keep the fact base sound.")
 
@@ -28,8 +28,9 @@ def facts_validate(
     expect: Optional[Path] = typer.Option(None, "--expect", help="Committed verdicts the re-check must reproduce."),
     update_expect: bool = typer.Option(False, "--update-expect", metavar="", help="Write the re-check's verdicts to --expect instead of comparing."),
     nlp: bool = typer.Option(True, "--nlp/--no-nlp", metavar="", help="Run Stanza on --against articles."),
+    packs: Optional[str] = PacksOpt,
 ) -> None:
-    """Validate the fact base: schema, ids, references, aliases, tenures, dates, sources.
+    """Validate the fact base with its packs: schema, ids, references, aliases, tenures, dates, sources.
 
     With --against and --expect, also re-check those articles and compare every verdict with
     the committed expectation (F009), so a fact-base edit cannot flip a verdict silently.
@@ -45,8 +46,10 @@ def facts_validate(
         fail("--expect needs --against ARTICLES (the articles whose verdicts it holds)")
     if against and expect is None:
         fail("--against needs --expect FILE (the verdicts to hold the fact base to)")
+    from factcheck.facts.packs import pack_files
+
     directory = fact_base(directory)
-    base, problems = validate(directory)
+    base, problems = validate(directory, packs=pack_files(directory, packs))
     if against and not update_expect and expect.exists():
         read_expectations(expect)  # a broken expectation file fails before the slow re-check
     if against:
@@ -63,8 +66,33 @@ def facts_validate(
             else:
                 problems += compare_expectations(table, expect)
     errors = [p for p in problems if p.severity == "error"]
-    counts = f"{len(base.entities)} entities, {len(base.locations)} locations, {len(base.tenures)} tenures, {len(base.events)} events, {len(base.sources)} sources"
+    in_packs = f" (packs: {', '.join(base.packs)})" if base.packs else ""
+    counts = f"{len(base.entities)} entities, {len(base.locations)} locations, {len(base.tenures)} tenures, {len(base.events)} events, {len(base.sources)} sources{in_packs}"
     summary = f"{directory}: {counts}; {len(errors)} error(s), {len(problems) - len(errors)} warning(s)"
     write_output(PROBLEMS[output_format.value](problems, summary), None)
     if errors:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+@facts_app.command("info")
+@reports_errors
+def facts_info(
+    directory: Optional[Path] = typer.Argument(None, help="Fact base folder (default: the nearest claims/ here or above).", show_default=False),
+    packs: Optional[str] = PacksOpt,
+) -> None:
+    """List the packs a check of this fact base uses (name, version, licence, file size, facts)
+    and what the curated files add."""
+    from factcheck.facts.load import load_fact_base
+    from factcheck.facts.packs import pack_files, packs_folder
+
+    directory = fact_base(directory)
+    files = pack_files(directory, packs)
+    base, _ = load_fact_base(directory, files)
+    typer.echo(f"packs folder: {packs_folder(directory)}" + ("" if files else " (no packs in use; build them with ./scripts/build_packs.sh)"))
+    for name, summary in base.packs.items():
+        size = Path(summary.file).stat().st_size / 1e6
+        counts = ", ".join(f"{n} {section}" for section, n in summary.counts.items() if n)
+        typer.echo(f"  {name}  {summary.pack.version}  {summary.pack.licence}  {size:.1f} MB  {counts}")
+        typer.echo(f"      {summary.pack.title}; built from {', '.join(summary.pack.built_from)}")
+    curated = sum(1 for e in base.entities if e not in base.pack_of)
+    typer.echo(f"curated ({directory}): {curated} entities, {len(base.overridden)} pack facts overridden")

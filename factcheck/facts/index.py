@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 
 from factcheck.facts.load import fact_files, load_fact_base
 from factcheck.facts.schema import EntityType, Event, FactBase, FactBaseError
+from factcheck.facts.validity import ALWAYS, Series, State, Validity
 from factcheck.model.errors import warn as warn_user
 from factcheck.pipeline.versions import code_version
 from factcheck.text.normalize import match_key
@@ -91,6 +92,11 @@ class EntityRow(NamedTuple):
     name: str
     aliases: tuple[str, ...]
     sources: tuple[str, ...]
+    level: int | None = None
+    designation: str | None = None
+    replaced_by: tuple[str, ...] = ()
+    validity: Validity = ALWAYS
+    pack: str | None = None  # the pack it came from; None: curated
 
     @property
     def names(self) -> list[str]:
@@ -143,6 +149,7 @@ class LocationRow(NamedTuple):
     place: str
     region: str
     sources: tuple[str, ...]
+    validity: Validity = ALWAYS
 
 
 @dataclass
@@ -171,15 +178,26 @@ class FactIndex:
     @classmethod
     def build(cls, base: FactBase) -> FactIndex:
         index = cls(base)
-        index.entities = {e.id: EntityRow(e.id, e.type.value, e.name, tuple(e.aliases), tuple(e.sources)) for e in base.entities.values()}
+        series = Series(base.sources.values())
+        same = _same_as(base)  # a pack entity a curated one names by its ref -> the curated id
+        for e in base.entities.values():
+            if e.id in same:
+                continue
+            validity = series.validity(e.start, e.end, e.sources)
+            index.entities[e.id] = EntityRow(e.id, e.type.value, e.name, tuple(e.aliases), tuple(e.sources), e.level, e.designation,
+                                             tuple(same.get(r, r) for r in e.replaced_by), validity, base.pack_of.get(e.id))
         for entity in base.entities.values():
+            if entity.id in same:
+                continue
             for name in entity.names:
                 key = match_key(name)
                 index.by_key[key].add(entity.id)
                 index.tables[entity.type].add(key, entity.id, name)
         for location in base.locations:
-            index.regions[location.place].append(location.id)
-            index.location_by_id[location.id] = LocationRow(location.id, location.place, location.region, tuple(location.sources))
+            place, region = same.get(location.place, location.place), same.get(location.region, location.region)
+            index.regions[place].append(location.id)
+            index.location_by_id[location.id] = LocationRow(location.id, place, region, tuple(location.sources),
+                                                            series.validity(location.start, location.end, location.sources))
         for t in base.tenures:
             index.tenures[t.person].append(TenureRow(t.id, t.person, t.title, t.organization, t.start, t.end, tuple(t.aliases), tuple(t.sources)))
         index._index_events()
@@ -215,7 +233,7 @@ class FactIndex:
     def compact(self) -> FactIndex:
         """A copy that unpickles faster: plain dicts and tuples, and no file/line bookkeeping
         (only ``facts validate`` needs that, and it reads the YAML itself)."""
-        base = self.base.model_copy(update={"origin": {}, "field_lines": {}, "entities": {}, "locations": [], "tenures": []})
+        base = self.base.model_copy(update={"origin": {}, "field_lines": {}, "entities": {}, "locations": [], "tenures": [], "pack_of": {}})
         by_key = {key: tuple(sorted(ids)) for key, ids in self.by_key.items()}
         return FactIndex(base=base, entities=self.entities, by_key=by_key, tables=dict(self.tables), regions=dict(self.regions),
                          location_by_id=self.location_by_id, tenures=dict(self.tenures), event_cues=self.event_cues,
@@ -274,17 +292,31 @@ class FactIndex:
         top = pool[matches[0][2]]
         return Link(entity_ids=sorted(tied), alias=top[2], score=round(best, 1))
 
+    def state(self, entity_id: str, day: dt.date | None) -> State:
+        """Whether the entity is in force on ``day`` (see ``facts/validity.py``)."""
+        entity = self.entities.get(entity_id)
+        return entity.validity.at(day) if entity else State.in_force
+
+    def named(self, name: str, types: tuple[EntityType, ...]) -> list[EntityRow]:
+        """Every entity of ``types`` with ``name`` (by match key) among its names: homonyms
+        included, exactly ("Bắc Ninh" is not "Bắc Kinh")."""
+        return [self.entities[e] for e in sorted(self.by_key.get(match_key(name), ())) if self.entities[e].type in types]
+
     def name(self, entity_id: str) -> str:
         entity = self.entities.get(entity_id)
         return entity.name if entity else entity_id
 
-    def ancestors(self, place_id: str) -> list[tuple[str, str]]:
-        """(region id, location fact id) for every region containing ``place_id``, nearest first."""
+    def ancestors(self, place_id: str, day: dt.date | None = None) -> list[tuple[str, str]]:
+        """(region id, location fact id) for every region containing ``place_id``, nearest
+        first; with ``day``, only through containments and regions in force that day."""
         result, queue, seen = [], [place_id], {place_id}
         while queue:
             current = queue.pop(0)
             for fact_id in self.regions.get(current, []):
-                region = self.location_by_id[fact_id].region
+                location = self.location_by_id[fact_id]
+                region = location.region
+                if day is not None and (location.validity.at(day) is not State.in_force or self.state(region, day) is not State.in_force):
+                    continue
                 if region not in seen:
                     seen.add(region)
                     result.append((region, fact_id))
@@ -298,6 +330,15 @@ class FactIndex:
         if source is None:
             return source_ids[0]
         return f"{source.publisher}: {source.title} ({source.url or source.document})"
+
+
+def _same_as(base: FactBase) -> dict[str, str]:
+    """Pack entities that a curated entity names by its ``ref`` ("geonames:1848313"): the
+    curated one takes their place, with their location facts."""
+    curated = {e.ref: e.id for e in base.entities.values() if e.ref and e.id not in base.pack_of}
+    if not curated:
+        return {}
+    return {e.id: curated[e.ref] for e in base.entities.values() if e.id in base.pack_of and e.ref in curated}
 
 
 def _heads(phrases: dict[str, object]) -> tuple[frozenset[str], int]:
@@ -324,7 +365,7 @@ def _name_score(a: str, b: str, **kwargs) -> float:
 # ------------------------------------------------------------------------------ loading
 
 
-def load_index(facts: Path, cache_dir: Path | None = None, warn: Callable[[str], None] | None = None) -> FactIndex:
+def load_index(facts: Path, cache_dir: Path | None = None, warn: Callable[[str], None] | None = None, packs: list[Path] = ()) -> FactIndex:
     """The fact base as an index; schema problems stop the check (``facts validate`` explains).
 
     With ``cache_dir``, the built index is kept there as a pickle keyed by the fact files'
@@ -332,12 +373,13 @@ def load_index(facts: Path, cache_dir: Path | None = None, warn: Callable[[str],
     second. A cached file that cannot be used is rebuilt, and ``warn`` says so.
     """
     warn = warn or warn_user
-    cached = _index_cache_file(facts, cache_dir) if cache_dir else None
+    packs = list(packs)
+    cached = _index_cache_file(facts, cache_dir, packs) if cache_dir else None
     if cached is not None and cached.exists():
         index = _read_cached(cached, warn)
         if index is not None:
             return index
-    base, problems = load_fact_base(facts)
+    base, problems = load_fact_base(facts, packs)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         shown = "\n  ".join(str(p) for p in errors[:5])
@@ -381,8 +423,11 @@ def _write_cached(cached: Path, index: FactIndex, warn: Callable[[str], None]) -
         temporary.unlink(missing_ok=True)
 
 
-def _index_cache_file(facts: Path, cache_dir: Path) -> Path:
+def _index_cache_file(facts: Path, cache_dir: Path, packs: list[Path] = ()) -> Path:
     digest = hashlib.sha256(code_version().encode())
+    for path in packs:
+        digest.update(f"pack {path.name}".encode())
+        digest.update(path.read_bytes())
     for path in fact_files(facts):
         digest.update(str(path.relative_to(facts) if Path(facts).is_dir() else path.name).encode())
         digest.update(path.read_bytes())

@@ -11,6 +11,11 @@ Error codes (exit 1 when any error is found; warnings alone exit 0):
     F008  impossible dates (end before start, accessed in the future)
     F009  a verdict on the checked articles differs from the committed expectation
     W010  tenures of one title in one organization disagree on ``exclusive`` (warning)
+    W011  a curated place shares its name with pack places and has no ``ref`` linking it to
+          one of them (warning: claims naming it may resolve to both)
+
+Packs (generated files, ``facts/packs.py``) are validated like curated files, except that
+their names may repeat: a gazetteer holds many communes of one name.
 Broken YAML or unreadable files are not findings but failures: exit 2.
 """
 
@@ -58,6 +63,8 @@ def check_references(base: FactBase) -> list[FactProblem]:
 
     for item in base.entities.values():
         sources(item.id, "entities", item.sources)
+        for heir in item.replaced_by:
+            entity(item.id, "entities", "replaced_by", heir)
     for item in base.locations:
         entity(item.id, "locations", "place", item.place)
         entity(item.id, "locations", "region", item.region)
@@ -79,6 +86,8 @@ def check_aliases(base: FactBase) -> list[FactProblem]:
     problems = []
     owners: dict[str, tuple[str, str]] = {}
     for item in base.entities.values():
+        if item.id in base.pack_of:
+            continue
         for name in item.names:
             key = match_key(name)
             owner = owners.get(key)
@@ -137,6 +146,28 @@ def check_tenures(base: FactBase) -> list[FactProblem]:
     return problems
 
 
+def check_pack_shadows(base: FactBase) -> list[FactProblem]:
+    """Curated places named like pack places, without a ``ref`` saying which one they are (W011)."""
+    if not base.pack_of:
+        return []
+    pack_names: dict[str, list[str]] = defaultdict(list)
+    for item in base.entities.values():
+        if item.id in base.pack_of and item.type in (EntityType.place, EntityType.country):
+            for name in item.names:
+                pack_names[match_key(name)].append(item.id)
+    problems = []
+    for item in base.entities.values():
+        if item.id in base.pack_of or item.ref or item.type not in (EntityType.place, EntityType.country):
+            continue
+        shared = sorted({e for name in item.names for e in pack_names.get(match_key(name), ())})
+        if shared:
+            refs = ", ".join(filter(None, (base.entities[e].ref for e in shared[:3])))
+            problems.append(_problem(base, item.id, f"entities -> {item.id}", "W011",
+                                     f"{item.name!r} is also a pack place ({', '.join(shared[:3])}); add ref: with its upstream id ({refs}) "
+                                     "so that the two are one place", "warning"))
+    return problems
+
+
 def check_dates(base: FactBase, today: dt.date) -> list[FactProblem]:
     problems = []
     for source in base.sources.values():
@@ -145,10 +176,11 @@ def check_dates(base: FactBase, today: dt.date) -> list[FactProblem]:
     return problems
 
 
-def validate(directory: Path, today: dt.date | None = None) -> tuple[FactBase, list[FactProblem]]:
-    """Every problem of the fact base in ``directory``, errors first."""
-    base, problems = load_fact_base(directory)
-    problems += check_references(base) + check_aliases(base) + check_tenures(base) + check_dates(base, today or dt.date.today())
+def validate(directory: Path, today: dt.date | None = None, packs: list[Path] = ()) -> tuple[FactBase, list[FactProblem]]:
+    """Every problem of the fact base in ``directory`` with its ``packs``, errors first."""
+    base, problems = load_fact_base(directory, list(packs))
+    problems += (check_references(base) + check_aliases(base) + check_pack_shadows(base) + check_tenures(base)
+                 + check_dates(base, today or dt.date.today()))
     return base, sorted(problems, key=lambda p: (p.severity != "error", p.file, p.line))
 
 

@@ -16,6 +16,7 @@ from typing import Iterable, Iterator, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.facts.index import FactIndex, load_index
+from factcheck.facts.packs import pack_files
 from factcheck.model.claims import Claim
 from factcheck.model.document import Document
 from factcheck.model.errors import FactcheckError
@@ -64,11 +65,12 @@ def analyze(documents: Iterable[Document], options: Options, sentences: bool = F
         yield (attach(document, analysis) if sentences else document), analysis.claims
 
 
-def load_facts(facts: Path, options: Options) -> FactIndex:
-    """The fact base as an index, from the cached pickle when the fact files are unchanged."""
+def load_facts(facts: Path, options: Options, packs: str | None = None) -> FactIndex:
+    """The fact base with the packs chosen (``facts/packs.py``: all by default) as an index,
+    from the cached pickle when the fact files are unchanged."""
     if options.cache is not None:
         check_cache_path(options.cache)  # before anything is written beside it
-    return load_index(facts, options.facts_cache_dir)
+    return load_index(facts, options.facts_cache_dir, packs=pack_files(facts, packs))
 
 
 def check(documents: Iterable[Document], options: Options, index: FactIndex, store=None) -> Iterator[DocumentReport]:

@@ -1,7 +1,8 @@
 """Claims of one article that cannot all be true; needs no fact base.
 
 One place put in two regions, a score that does not add up to the rounds stated, one
-name spelled two ways.
+name spelled two ways. Runs after the verifiers: two location claims that the fact base
+supports both are not in conflict (two communes of one name, each in the region stated).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz
 
-from factcheck.model.claims import Claim, ClaimKind, Inconsistency
+from factcheck.model.claims import Claim, ClaimKind, Inconsistency, Verdict
 from factcheck.text.normalize import match_key
 
 ROUND_UNITS = ("lượt", "ván", "set", "game")
@@ -46,6 +47,8 @@ def find_inconsistencies(claims: list[Claim]) -> list[Inconsistency]:
                 if fuzz.ratio(a, b) >= 85 or a.startswith(b) or b.startswith(a):
                     continue  # "Chư Păh" / "Chư Pah", "An" / "An Giang": one region written two ways
                 first, second = distinct[a], distinct[b]
+                if first.verdict is Verdict.supported and second.verdict is Verdict.supported:
+                    continue  # homonyms, or a district and its province: the fact base vouches for both
                 found.append(Inconsistency(
                     kind="place_region", line=second.line, claim_ids=[first.id, second.id],
                     message=f"{first.value.place} is put in {first.value.region} (line {first.line}) and in {second.value.region} (line {second.line})"))
