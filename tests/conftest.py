@@ -21,8 +21,11 @@ def require(path: Path, what: str) -> Path:
 
 @pytest.fixture(autouse=True)
 def isolated_state(tmp_path_factory, monkeypatch):
-    """No test reads or writes the user's analysis cache or a reviews.yaml in the checkout."""
+    """No test reads or writes the user's analysis cache or a reviews.yaml in the checkout,
+    and checks use the curated facts alone unless a test names packs (tests/test_packs*.py):
+    the seeds' expected verdicts do not move when the packs are rebuilt."""
     state = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("FACTCHECK_PACKS", "none")
     monkeypatch.setenv("FACTCHECK_CACHE", str(state / "analysis.sqlite"))
     monkeypatch.setenv("FACTCHECK_REVIEWS", str(state / "reviews.yaml"))
 
