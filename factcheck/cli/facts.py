@@ -47,9 +47,10 @@ def facts_validate(
     if against and expect is None:
         fail("--against needs --expect FILE (the verdicts to hold the fact base to)")
     from factcheck.facts.packs import pack_files
+    from factcheck.pipeline.cache import default_cache_path
 
     directory = fact_base(directory)
-    base, problems = validate(directory, packs=pack_files(directory, packs))
+    base, problems = validate(directory, packs=pack_files(directory, packs), cache_dir=default_cache_path().parent)
     if against and not update_expect and expect.exists():
         read_expectations(expect)  # a broken expectation file fails before the slow re-check
     if against:
@@ -84,10 +85,11 @@ def facts_info(
     and what the curated files add."""
     from factcheck.facts.load import load_fact_base
     from factcheck.facts.packs import pack_files, packs_folder
+    from factcheck.pipeline.cache import default_cache_path
 
     directory = fact_base(directory)
     files = pack_files(directory, packs)
-    base, _ = load_fact_base(directory, files)
+    base, _ = load_fact_base(directory, files, default_cache_path().parent)
     typer.echo(f"packs folder: {packs_folder(directory)}" + ("" if files else " (no packs in use; build them with ./scripts/build_packs.sh)"))
     for name, summary in base.packs.items():
         size = Path(summary.file).stat().st_size / 1e6

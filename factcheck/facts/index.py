@@ -180,11 +180,15 @@ class FactIndex:
         index = cls(base)
         series = Series(base.sources.values())
         same = _same_as(base)  # a pack entity a curated one names by its ref -> the curated id
+        merged = {curated: base.entities[pack_id] for pack_id, curated in same.items()}
         for e in base.entities.values():
             if e.id in same:
                 continue
             validity = series.validity(e.start, e.end, e.sources)
-            index.entities[e.id] = EntityRow(e.id, e.type.value, e.name, tuple(e.aliases), tuple(e.sources), e.level, e.designation,
+            twin = merged.get(e.id)  # the pack's entity this curated one stands for: its level and designation hold
+            level = e.level if e.level is not None or twin is None else twin.level
+            designation = e.designation or (twin.designation if twin else None)
+            index.entities[e.id] = EntityRow(e.id, e.type.value, e.name, tuple(e.aliases), tuple(e.sources), level, designation,
                                              tuple(same.get(r, r) for r in e.replaced_by), validity, base.pack_of.get(e.id))
         for entity in base.entities.values():
             if entity.id in same:
@@ -379,7 +383,7 @@ def load_index(facts: Path, cache_dir: Path | None = None, warn: Callable[[str],
         index = _read_cached(cached, warn)
         if index is not None:
             return index
-    base, problems = load_fact_base(facts, packs)
+    base, problems = load_fact_base(facts, packs, cache_dir)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         shown = "\n  ".join(str(p) for p in errors[:5])

@@ -176,9 +176,10 @@ def check_dates(base: FactBase, today: dt.date) -> list[FactProblem]:
     return problems
 
 
-def validate(directory: Path, today: dt.date | None = None, packs: list[Path] = ()) -> tuple[FactBase, list[FactProblem]]:
-    """Every problem of the fact base in ``directory`` with its ``packs``, errors first."""
-    base, problems = load_fact_base(directory, list(packs))
+def validate(directory: Path, today: dt.date | None = None, packs: list[Path] = (), cache_dir: Path | None = None) -> tuple[FactBase, list[FactProblem]]:
+    """Every problem of the fact base in ``directory`` with its ``packs`` (parsed packs kept
+    in ``cache_dir``), errors first."""
+    base, problems = load_fact_base(directory, list(packs), cache_dir)
     problems += (check_references(base) + check_aliases(base) + check_pack_shadows(base) + check_tenures(base)
                  + check_dates(base, today or dt.date.today()))
     return base, sorted(problems, key=lambda p: (p.severity != "error", p.file, p.line))
