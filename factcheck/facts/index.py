@@ -197,7 +197,7 @@ class FactIndex:
                 key = match_key(name)
                 index.by_key[key].add(entity.id)
                 index.tables[entity.type].add(key, entity.id, name)
-        for location in base.locations:
+        for location in sorted(base.locations, key=lambda fact: fact.id in base.pack_of):  # curated evidence first
             place, region = same.get(location.place, location.place), same.get(location.region, location.region)
             index.regions[place].append(location.id)
             index.location_by_id[location.id] = LocationRow(location.id, place, region, tuple(location.sources),

@@ -102,6 +102,13 @@ def _distinct(places: list[EntityRow]) -> list[EntityRow]:
     return curated if curated and len(unique) - len(curated) <= 1 else unique
 
 
+def _outermost(index: FactIndex, places: list[EntityRow], day: dt.date | None) -> list[EntityRow]:
+    """Fitting places not inside another fitting one: a district and its seat town share a
+    name (huyện Đông Anh, thị trấn Đông Anh), and "Đông Anh, Hà Nội" means the district."""
+    ids = {row.id for row in places}
+    return [row for row in places if not any(region in ids for region, _ in index.ancestors(row.id, day))]
+
+
 def _evidence(index: FactIndex, row: EntityRow, region: EntityRow | None, fact_id: str | None, note: str | None = None,
               expected: dict | None = None) -> Evidence:
     sources = index.location_by_id[fact_id].sources if fact_id else row.sources
@@ -129,7 +136,7 @@ def verify_location(claim: Claim, article: Article) -> Claim:
     current = [(p, r) for p, r in pairs if index.state(p.id, day) is State.in_force and index.state(r.id, day) is State.in_force]
     fits = [(p, r, fact) for p, r in current for region_id, fact in index.ancestors(p.id, day) if region_id == r.id]
     if fits:
-        distinct = _distinct([p for p, _, _ in fits])
+        distinct = _outermost(index, _distinct([p for p, _, _ in fits]), day)
         if len(distinct) > 1:
             return result(claim, Verdict.ambiguous, f"{len(distinct)} places named {value.place} lie in {value.region}",
                           [_evidence(index, p, r, fact) for p, r, fact in fits if p in distinct])
