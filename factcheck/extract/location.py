@@ -30,7 +30,7 @@ _REGION_AFTER_COMMA = re.compile(_REGION)
 # What follows a region that makes it one item of a list: ", Name" or "và Name" with no type
 # word ("huyện Quảng Xương, Như Thanh, Nông Cống", "Lào, Thái Lan và Myanmar").
 _LIST_AFTER = re.compile(rf"\s*(?:,|\s{alternation(_P['list_words'])})\s*(?!{PLACE_TYPE}\s){NAME}")
-_PLURAL_BEFORE = re.compile(rf"(?:(?<!\w){alternation(_P['plural_words'])}|\d+)\s+$")  # "các huyện"
+_PLURAL_BEFORE = re.compile(rf"(?:(?<!\w)(?i:{alternation(_P['plural_words'])})|\d+)\s+$")  # "các huyện"
 _AFTER_HONORIFIC = re.compile(rf"{HONORIFIC}(?:\s*{UPPER}\.)*\s*$")  # "chị L. T (Hà Nội)"
 _STARTS_WITH_HONORIFIC = re.compile(rf"(?i:{HONORIFIC})\s")
 _NOT_REGION_HEAD = re.compile(rf"(?:{ORG_HEAD}|{TITLE}|{alternation(_P['unit_heads'])}|{alternation(_P['credit_words'])})\b")
@@ -207,13 +207,16 @@ def typed_place(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     Why: units are merged, split and renamed; an article naming one that no longer exists,
     or not yet, is out of date or wrong.
 
-    Not: a unit that another location claim already places ("xã Việt Hùng, huyện Đông
-    Anh"); numbered units ("Quận 1", "phường 5"); an acronym ("huyện CLB").
+    Not: a unit that another location claim of the sentence already places ("xã Việt Hùng,
+    huyện Đông Anh"); a plural ("các tỉnh Tây Nguyên"); numbered units ("Quận 1", "phường 5"); an
+    acronym ("huyện CLB").
     """
     place = _trim(match.group("place"))
     start, end = match.start(), match.start("place") + len(place)
-    if _acronym(place) or any(c.start < end and start < c.end for c in context.claims):
-        return None
+    if _acronym(place) or any((c.start < end and start < c.end) or c.value.place == place for c in context.claims):
+        return None  # already placed in this sentence
+    if _PLURAL_BEFORE.search(context.before(start)):
+        return None  # "các tỉnh Tây Nguyên": a group of units, perhaps named by their region
     value = Value(place=place, place_type=place_type(match.group("type")))
     return ClaimDraft(kind=ClaimKind.location, start=start, end=end, value=value, rule="")
 
