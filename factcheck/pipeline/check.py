@@ -10,6 +10,7 @@ from factcheck.model.report import DocumentReport
 from factcheck.review.fingerprints import add_fingerprints
 from factcheck.review.store import ReviewStore, apply_reviews  # noqa: F401  (apply_reviews: importable from here too)
 from factcheck.verify.consistency import find_inconsistencies
+from factcheck.verify.location import nested
 from factcheck.verify.registry import verify_claims
 
 
@@ -19,7 +20,8 @@ def check_document(document: Document, index: FactIndex, store: ReviewStore | No
     ``claims`` are the article's extracted claims when they are known already (the cache).
     """
     claims = verify_claims(extract(document) if claims is None else claims, index, document.date)
-    report = DocumentReport(document=document, claims=claims, inconsistencies=find_inconsistencies(claims))
+    inconsistencies = find_inconsistencies(claims, lambda a, b: nested(index, a, b))
+    report = DocumentReport(document=document, claims=claims, inconsistencies=inconsistencies)
     add_fingerprints(report)
     if store is not None:
         apply_reviews(report, store)

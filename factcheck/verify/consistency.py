@@ -8,6 +8,7 @@ supports both are not in conflict (two communes of one name, each in the region 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
@@ -26,8 +27,10 @@ def _region_like(name: str | None) -> bool:
     return not (letters.isupper() and len(letters) >= 2 and letters not in ("TPHCM", "HCM", "TPHN"))
 
 
-def find_inconsistencies(claims: list[Claim]) -> list[Inconsistency]:
-    """Claims of one article that contradict each other, with or without a fact base."""
+def find_inconsistencies(claims: list[Claim], nested: Callable[[str, str], bool] | None = None) -> list[Inconsistency]:
+    """Claims of one article that contradict each other. With ``nested`` (does the fact base
+    put a region named a inside one named b, or b inside a?), two regions one inside the
+    other are not in conflict."""
     found: list[Inconsistency] = []
     # One place put in two regions, neither of which the article puts inside the other.
     regions: dict[str, list[Claim]] = defaultdict(list)
@@ -49,6 +52,8 @@ def find_inconsistencies(claims: list[Claim]) -> list[Inconsistency]:
                 first, second = distinct[a], distinct[b]
                 if first.verdict is Verdict.supported and second.verdict is Verdict.supported:
                     continue  # homonyms, or a district and its province: the fact base vouches for both
+                if nested is not None and nested(first.value.region, second.value.region):
+                    continue  # "Long An" and "huyện Bến Lức": the district lies in the province
                 found.append(Inconsistency(
                     kind="place_region", line=second.line, claim_ids=[first.id, second.id],
                     message=f"{first.value.place} is put in {first.value.region} (line {first.line}) and in {second.value.region} (line {second.line})"))

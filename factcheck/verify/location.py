@@ -56,10 +56,11 @@ def candidates(index: FactIndex, name: str | None, type_word: str | None) -> lis
     word = admin.get((type_word or "").lower())
     if word is None or not rows:
         return rows
+    abroad = [row for row in rows if not row.designation and row.level != 0]  # "tỉnh Hà Nam, Trung Quốc" is Henan
     exact = [row for row in rows if row.designation and row.designation in word.designations]
     if exact:
-        return exact
-    return [row for row in rows if (row.level in word.levels if row.designation or row.level == 0 else True)]
+        return exact + abroad
+    return [row for row in rows if row.level in word.levels] + [row for row in abroad if row.level not in word.levels]
 
 
 def label(row: EntityRow) -> str:
@@ -87,8 +88,15 @@ def _list(index: FactIndex, places: list[EntityRow], regions: list[EntityRow], d
 
 def _ending(index: FactIndex, row: EntityRow) -> str:
     """How a place ended: "merged into tỉnh Tuyên Quang on 2025-07-01"."""
-    when = f" on {row.validity.end + ONE_DAY}" if row.validity.end else ""
+    end = row.validity.end
+    window = next(((first, last) for first, last in row.validity.unknown if end and first == end + ONE_DAY), None)
+    if window:  # no legal date: the snapshots bracket the change
+        when = f" between {end} and {window[1] + ONE_DAY}"
+    else:
+        when = f" on {end + ONE_DAY}" if end else ""
     heirs = [index.entities[e] for e in row.replaced_by if e in index.entities]
+    if len(heirs) == 1 and heirs[0].name == row.name:
+        return f"became {label(heirs[0])}{when}"
     if heirs:
         return f"merged into {', '.join(label(h) for h in heirs)}{when}"
     return f"was abolished{when}"
@@ -213,3 +221,13 @@ def _contradicted(claim: Claim, index: FactIndex, places: list[EntityRow], day: 
         return unverifiable(claim, f"the fact base does not say where {claim.value.place} lies")
     more = f" (and {len(places) - 3} more of that name)" if len(places) > 3 else ""
     return result(claim, Verdict.contradicted, f"{'; '.join(shown)}{more}, not in {claim.value.region}", evidence)
+
+
+def nested(index: FactIndex, a: str, b: str) -> bool:
+    """Some place named ``a`` lies in some place named ``b`` or the other way round, at any
+    time: "cảng Bourbon (Long An)" and "(huyện Bến Lức)" are one place described twice."""
+    def inside(inner: str, outer: str) -> bool:
+        outer_ids = {row.id for row in index.named(outer, PLACES)}
+        return bool(outer_ids) and any(region in outer_ids for row in index.named(inner, PLACES) for region, _ in index.ancestors(row.id))
+
+    return inside(a, b) or inside(b, a)
