@@ -55,7 +55,7 @@ def main() -> None:
 
     options = run.Options(nlp=args.nlp, cache=None)
     files = sorted(args.corpus.glob("*.txt"))
-    verdicts, notes, events, linked = Counter(), Counter(), 0, 0
+    verdicts, notes, shapes, events, linked = Counter(), Counter(), Counter(), 0, 0
     flagged, inconsistent, samples = [], [], {Verdict.supported: [], Verdict.unverifiable: []}
     started = time.perf_counter()
     for report in run.check(run.read(files, options), options, index):
@@ -67,6 +67,7 @@ def main() -> None:
             if claim.kind is not ClaimKind.location:
                 continue
             verdicts[claim.verdict] += 1
+            shapes[("in a region" if claim.value.region else "a typed unit alone", claim.verdict is not Verdict.unverifiable)] += 1
             notes.update(e.note for e in claim.evidence[:1] if e.note)
             row = f"{name}:{claim.line}  {claim.text!r}  ->  {claim.reason}"
             if claim.verdict is Verdict.contradicted:
@@ -82,6 +83,9 @@ def main() -> None:
     print(f"{len(files)} articles checked in {seconds:.1f}s")
     print(f"location claims: {total}; " + ", ".join(f"{v.value} {verdicts[v]}" for v in Verdict)
           + f" (outdated {notes['outdated']}); with a verdict: {judged} ({judged / max(total, 1):.1%})")
+    for shape in ("in a region", "a typed unit alone"):
+        done, count = shapes[(shape, True)], shapes[(shape, True)] + shapes[(shape, False)]
+        print(f"  {shape}: {count}, with a verdict {done} ({done / max(count, 1):.1%})")
     print(f"event claims with a place: {events}; place names a fact-base place: {linked} ({linked / max(events, 1):.1%})")
     print(f"\ncontradicted location claims ({len(flagged)}):")
     print("\n".join(f"  {row}" for row in flagged))
