@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+import yaml
 from pydantic import ValidationError
 
 from factcheck.extract.gold import GoldDocument, KindScore, load_gold, score_document
@@ -63,3 +65,33 @@ def test_annotated_names_known_kinds(tmp_path):
     assert load_gold(path).annotated == [ClaimKind.role]
     with pytest.raises(ValidationError):
         GoldDocument.model_validate({"doc": "d", "date": "2020-01-31", "annotated": ["roles"], "claims": []})
+
+
+GOLD = Path(__file__).resolve().parent / "gold"
+
+
+def _gold_files() -> list[Path]:
+    return sorted(GOLD.glob("dantri/*.yaml")) + sorted(GOLD.glob("seeds/*.yaml"))
+
+
+def test_every_gold_file_loads_and_sits_in_exactly_one_split():
+    split = yaml.safe_load((GOLD / "split.yaml").read_text(encoding="utf-8"))
+    dev, held_out = [str(d) for d in split["dev"]], [str(d) for d in split["held_out"]]
+    stems = sorted(g.stem for g in _gold_files())
+    assert sorted(dev + held_out) == stems
+    for g in _gold_files():
+        assert load_gold(g).doc == g.stem
+
+
+def test_role_claims_cover_every_topic_with_a_title_class():
+    """Enough role gold in each topic to score leave-one-topic-out (GUIDELINES.md, Roles)."""
+    per_topic: dict[str, int] = {}
+    for g in sorted(GOLD.glob("dantri/*.yaml")):
+        roles = [c for c in load_gold(g).claims if c.kind is ClaimKind.role]
+        for claim in roles:
+            assert claim.value.get("title_class") in ("office", "occupation", "rank", "academic"), (g.stem, claim.text)
+            assert claim.value.get("person") and claim.value.get("title"), (g.stem, claim.text)
+        topic = g.stem.split("_")[1]
+        per_topic[topic] = per_topic.get(topic, 0) + len(roles)
+    assert set(per_topic) == {"business", "health", "society", "sport", "world"}
+    assert all(count >= 30 for count in per_topic.values()), per_topic
