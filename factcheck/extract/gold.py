@@ -46,7 +46,13 @@ class GoldDocument(BaseModel):
     model_config = ConfigDict(extra="forbid")
     doc: str
     date: dt.date
+    # When set, the file annotates only these kinds: claims of other kinds, gold or
+    # predicted, are not scored for it (a role-only file says nothing about its dates).
+    annotated: list[ClaimKind] | None = None
     claims: list[GoldClaim]
+
+    def annotates(self, kind: ClaimKind) -> bool:
+        return self.annotated is None or kind in self.annotated
 
 
 def load_gold(path: Path) -> GoldDocument:
@@ -122,11 +128,14 @@ def score_document(
     document: Document, gold: GoldDocument, predicted: list[Claim], scores: dict[ClaimKind, KindScore], mismatches: list[Mismatch]
 ) -> None:
     """Add one document's matches to ``scores`` and its errors to ``mismatches``."""
+    predicted = [c for c in predicted if gold.annotates(c.kind)]
     by_kind: dict[ClaimKind, list[Claim]] = defaultdict(list)
     for claim in predicted:
         by_kind[claim.kind].append(claim)
     used: set[str] = set()
     for gold_claim in gold.claims:
+        if not gold.annotates(gold_claim.kind):
+            continue
         score = scores.setdefault(gold_claim.kind, KindScore())
         start, end = gold_span(document, gold_claim)
         candidates = [c for c in by_kind[gold_claim.kind] if c.id + str(c.start) not in used and c.start < end and start < c.end]
