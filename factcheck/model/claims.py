@@ -48,6 +48,12 @@ class Value(BaseModel):
     scores/outcome  [a, b] and draw/win/loss when the text says so (score)
     event           what resumed (gap) or the event noun (event)
     person/title/organization   (role);  place/region (location, event)
+    title_class     office, occupation, rank or academic (role): what kind of fact can check it
+    amounts         every number of a compound quantity: dimensions ("1.920 x 1.080 pixel"),
+                    alternatives ("64/128 GB"), ratios ("45/50 học sinh"), in order
+    shape           dimensions, alternatives or ratio, for a quantity with ``amounts``
+    canonical       the amount in the unit's base unit, via pint ("1,5 km" -> 1500 meter):
+                    {amount, min, max, unit}; only for units pint knows (data/units.txt)
     place_type/region_type      the word before a place or region, lower case ("huyện",
                     "tỉnh", "phường"); a location with a place_type and no region states
                     only that such a place exists ("tỉnh Hà Giang")
@@ -77,6 +83,10 @@ class Value(BaseModel):
     region: str | None = None
     place_type: str | None = None
     region_type: str | None = None
+    title_class: str | None = None
+    amounts: list[float] | None = None
+    shape: str | None = None
+    canonical: dict[str, Any] | None = None
     participants: list[str] | None = None
 
     def compact(self) -> dict[str, Any]:
