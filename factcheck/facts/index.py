@@ -112,6 +112,7 @@ class TenureRow(NamedTuple):
     end: dt.date | None
     aliases: tuple[str, ...]
     sources: tuple[str, ...]
+    exclusive: bool = False
 
     def covers(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
@@ -163,6 +164,7 @@ class FactIndex:
     regions: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # place -> location fact ids
     location_by_id: dict[str, LocationRow] = field(default_factory=dict)
     tenures: dict[str, list[TenureRow]] = field(default_factory=lambda: defaultdict(list))
+    offices: dict[str, list[TenureRow]] = field(default_factory=dict)  # organization -> tenures of its exclusive titles
     # Events by the match key of each cue (see ``cued_events``).
     event_cues: dict[str, CuePosting] = field(default_factory=dict)
     gap_cues: dict[str, CuePosting] = field(default_factory=dict)  # only recurring events that resumed
@@ -203,7 +205,10 @@ class FactIndex:
             index.location_by_id[location.id] = LocationRow(location.id, place, region, tuple(location.sources),
                                                             series.validity(location.start, location.end, location.sources))
         for t in base.tenures:
-            index.tenures[t.person].append(TenureRow(t.id, t.person, t.title, t.organization, t.start, t.end, tuple(t.aliases), tuple(t.sources)))
+            row = TenureRow(t.id, t.person, t.title, t.organization, t.start, t.end, tuple(t.aliases), tuple(t.sources), t.exclusive)
+            index.tenures[t.person].append(row)
+            if t.exclusive:
+                index.offices.setdefault(t.organization, []).append(row)
         index._index_events()
         return index
 
@@ -240,7 +245,7 @@ class FactIndex:
         base = self.base.model_copy(update={"origin": {}, "field_lines": {}, "entities": {}, "locations": [], "tenures": [], "pack_of": {}})
         by_key = {key: tuple(sorted(ids)) for key, ids in self.by_key.items()}
         return FactIndex(base=base, entities=self.entities, by_key=by_key, tables=dict(self.tables), regions=dict(self.regions),
-                         location_by_id=self.location_by_id, tenures=dict(self.tenures), event_cues=self.event_cues,
+                         location_by_id=self.location_by_id, tenures=dict(self.tenures), offices=self.offices, event_cues=self.event_cues,
                          gap_cues=self.gap_cues, cue_keys=self.cue_keys, cue_heads=self.cue_heads, longest_cue=self.longest_cue,
                          event_names=self.event_names, name_heads=self.name_heads, longest_name=self.longest_name)
 

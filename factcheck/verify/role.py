@@ -4,11 +4,15 @@ article date? A title held only at another time is ``contradicted`` with the not
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 from rapidfuzz import fuzz
 
-from factcheck.facts.index import FactIndex, TenureRow
+from factcheck.facts.index import FactIndex, Link, TenureRow
 from factcheck.facts.schema import EntityType
 from factcheck.model.claims import Claim, ClaimKind, Evidence, Verdict
+from factcheck.text import yamlfile
 from factcheck.text.normalize import match_key
 from factcheck.verify.common import PLACE_TYPES, Article, result, unverifiable
 from factcheck.verify.registry import verifies
@@ -20,6 +24,9 @@ TITLE_MIN_SCORE = 90.0
 def verify_role(claim: Claim, article: Article) -> Claim:
     index, day, value = article.index, article.day, claim.value
     link = article.link(value.person or "", (EntityType.person,))
+    other_holder = _office_holder(claim, article, link)
+    if other_holder is not None:
+        return other_holder
     if link is None:
         return unverifiable(claim, f"no person named {value.person!r} in the fact base")
     if link.ambiguous:
@@ -65,14 +72,55 @@ def verify_role(claim: Claim, article: Article) -> Claim:
     return unverifiable(claim, f"no title of {entity.name} known on {day}")
 
 
-def title_matches(stated: str, tenure: TenureRow) -> bool:
-    """Same title, a near spelling, or its head ("Bộ trưởng" for "Bộ trưởng Quốc phòng")."""
+def _office_holder(claim: Claim, article: Article, link: Link | None) -> Claim | None:
+    """A title one person holds at a time (``exclusive: true``) in a stated organization has
+    one holder on the article date: naming anyone else is contradicted with the holder as
+    evidence, even when that person is not in the fact base ("Thủ tướng Nhật Bản Shigeru
+    Ishiba" in 2026). Only the exact title counts ("Bộ trưởng" alone names no portfolio), and
+    a past title ("cựu Thủ tướng") is left to the person's own tenures."""
+    index, day, value = article.index, article.day, claim.value
+    if day is None or not value.title or not value.organization or not value.person or _former(claim):
+        return None
+    organization = article.link(value.organization, PLACE_TYPES)
+    if organization is None or organization.ambiguous:
+        return None
+    holders = [t for t in index.offices.get(organization.entity_ids[0], ()) if t.covers(day) and title_matches(value.title, t, heads=False)]
+    if not holders:
+        return None
+    if link is not None and (link.score < 100 or any(t.person in link.entity_ids for t in holders)):
+        return None  # the holder, or a misspelling of a known name: the person's own check says which
+    holder = holders[0]
+    name = index.name(holder.person)
+    evidence = Evidence(fact_id=holder.id, source=index.source_text(holder.sources),
+                        expected={"person": name, "title": holder.title, "since": str(holder.start)})
+    return result(claim, Verdict.contradicted,
+                  f"the {holder.title} of {index.name(holder.organization)} on {day} is {name} (since {holder.start}), not {value.person}", [evidence])
+
+
+@lru_cache(maxsize=None)
+def _former_words() -> tuple[str, ...]:
+    data = yamlfile.load((Path(__file__).parent / "data" / "role_words.yaml").read_text(encoding="utf-8"))
+    return tuple(match_key(word) for word in data["former"])
+
+
+def _former(claim: Claim) -> bool:
+    """The title, the claim, or the words just before it say the title is a past one. When
+    the claim's text occurs several times in its sentence, any occurrence so marked counts:
+    better no check than a check of the wrong occurrence."""
+    sentence, text = claim.sentence, claim.text
+    found = [i for i in range(len(sentence)) if sentence.startswith(text, i)] or [0]
+    keys = [f" {match_key(sentence[max(0, at - 20):at] + ' ' + text + ' ' + (claim.value.title or ''))} " for at in found]
+    return any(f" {word} " in key for key in keys for word in _former_words())
+
+
+def title_matches(stated: str, tenure: TenureRow, heads: bool = True) -> bool:
+    """Same title, a near spelling, or (with ``heads``) its head ("Bộ trưởng" for "Bộ trưởng Quốc phòng")."""
     stated_key = match_key(stated)
     if not stated_key:
         return False
     for title in (tenure.title, *tenure.aliases):
         key = match_key(title)
-        if stated_key == key or fuzz.ratio(stated_key, key) >= TITLE_MIN_SCORE or key.startswith(stated_key + " "):
+        if stated_key == key or fuzz.ratio(stated_key, key) >= TITLE_MIN_SCORE or (heads and key.startswith(stated_key + " ")):
             return True
     return False
 
