@@ -1,7 +1,7 @@
 """The ``factcheck`` command line: parses arguments, calls the library, prints results.
 
 One module per command group (``analyze``: tag, extract, check; ``facts``; ``review``;
-``models``); this one only assembles them.
+``models``; ``serve``); this one only assembles them.
 
 Exit codes: 0 success; 1 findings at or above the fail level; 2 the tool or its input
 failed (missing file, undecodable bytes, unknown format, bad models). Errors print one
@@ -21,6 +21,7 @@ from factcheck.cli.facts import facts_app
 from factcheck.cli.models import models_app
 from factcheck.cli.review import review_app
 from factcheck.cli.rules import rules_app
+from factcheck.cli.serve import serve
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, help="Check the claims in Vietnamese news articles.")
 
@@ -38,6 +39,7 @@ app.add_typer(models_app, name="models")
 app.add_typer(facts_app, name="facts")
 app.add_typer(review_app, name="review")
 app.add_typer(rules_app, name="rules")
+app.command()(serve)
 
 
 def main() -> None:
