@@ -74,9 +74,15 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
+  function start() {
     var page = document.body.getAttribute("data-page");
     if (page === "finding" && document.getElementById("decide")) { findingPage(); }
     if (page === "queue") { queuePage(); }
-  });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();
