@@ -217,3 +217,44 @@ def review_compact(reviews: Optional[Path] = ReviewsOpt) -> None:
 
     before, after = compact(store_path(reviews))
     typer.echo(f"{store_files(store_path(reviews))[0]}: {before} line(s) -> {after}")
+
+
+class ExportFormat(str, Enum):
+    claimreview = "claimreview"
+
+
+@review_app.command("export")
+@reports_errors
+def review_export(
+    files: List[Path] = typer.Argument(..., help="Articles whose confirmed findings to export.", show_default=False),
+    output_format: ExportFormat = typer.Option(ExportFormat.claimreview, "--format", "-f", help="claimreview: schema.org ClaimReview JSON-LD."),
+    org: Optional[str] = typer.Option(None, "--org", envvar="FACTCHECK_ORG", help="The organization publishing the fact-checks (author)."),
+    org_url: Optional[str] = typer.Option(None, "--org-url", envvar="FACTCHECK_ORG_URL", help="Its web address (https://...)."),
+    url_template: str = typer.Option("{org_url}/fact-check/{fingerprint}", "--url-template", envvar="FACTCHECK_REVIEW_URL",
+                                     help="Address of each published fact-check; {org_url} and {fingerprint} are filled in."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    facts: Optional[Path] = FactsOpt,
+    reviews: Optional[Path] = ReviewsOpt,
+    nlp: bool = NlpOpt,
+    date: Optional[str] = DateOpt,
+    input_format: InputFormat = InputFormatOpt,
+    cache: Optional[Path] = CacheOpt,
+    no_cache: bool = NoCacheOpt,
+) -> None:
+    """Export confirmed findings for publishing: one ClaimReview (JSON-LD) per contradicted claim an editor confirmed."""
+    from urllib.parse import urlsplit
+
+    from factcheck.cli.common import write_output
+    from factcheck.renderers.claimreview import Publisher, confirmed, reviews as claimreviews
+
+    if not org or not org_url:
+        fail("a ClaimReview names its author: pass --org NAME and --org-url URL (or set FACTCHECK_ORG and FACTCHECK_ORG_URL)")
+    if urlsplit(org_url).scheme not in ("http", "https") or not urlsplit(org_url).netloc:
+        fail(f"--org-url {org_url!r} is not an http(s) address")
+    if "{fingerprint}" not in url_template:
+        fail("--url-template must contain {fingerprint}: every fact-check has its own page")
+    reports, store, _ = _reports(files, facts, reviews, ArticleOptions(nlp, date, input_format, cache, no_cache))
+    publisher = Publisher(org, org_url, url_template)
+    write_output(claimreviews(reports, store.decisions, publisher), output)
+    count = sum(1 for _ in confirmed(reports, store.decisions))
+    typer.echo(f"{count} ClaimReview(s) exported" + (f" to {output}" if output else ""), err=True)
