@@ -168,7 +168,7 @@ def test_serve_add_fact_that_breaks_the_fact_base_restores_the_file(tmp_path, mo
         def __str__(self):
             return self.text
 
-    monkeypatch.setattr(addfact, "validate", lambda folder: (None, [Broken()]))
+    monkeypatch.setattr(addfact, "validate", lambda folder, **options: (None, [Broken()]))
     c = signed_in(ws)
     fingerprint = fingerprint_of(ws, "Đài Loan (Trung Quốc)")
     csrf = csrf_of(c.get(f"/finding/{fingerprint}").text)

@@ -19,7 +19,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from factcheck.model.claims import Claim, ClaimKind
 from factcheck.model.errors import FactcheckError
 from factcheck.facts.schema import EntityType
-from factcheck.text.files import atomic_write
+from factcheck.facts.packs import pack_files
+from factcheck.pipeline.cache import default_cache_path
+from factcheck.text.files import atomic_write, exclusive_lock
 from factcheck.facts.validate import validate
 from factcheck.facts.index import FactIndex
 
@@ -89,33 +91,35 @@ def _check_target(path: Path, facts_dir: Path) -> None:
 
 
 def append_facts(path: Path, additions: dict[str, list[CommentedMap]], facts_dir: Path) -> list[str]:
-    """Append to ``path`` keeping its formatting; validate; restore the file on errors."""
+    """Append to ``path`` keeping its formatting; validate with the packs in use; restore the
+    file on errors. Holds the file's lock, so the CLI and the review app can add at once."""
     _check_target(path, facts_dir)
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    try:
-        original = path.read_text(encoding="utf-8") if path.exists() else ""
-        document = yaml.load(original) if original.strip() else CommentedMap()
-    except (OSError, UnicodeDecodeError) as error:
-        raise AddFactError(f"{path}: cannot read it as a fact file ({error})") from None
-    except Exception as error:  # ruamel's parser errors have no common public base
-        raise AddFactError(f"{path}: not valid YAML ({str(error).splitlines()[0]}); fix it first (factcheck facts validate)") from None
-    if not isinstance(document, dict):
-        raise AddFactError(f"{path}: a fact file is a mapping with sources/entities/locations/tenures/events, not a list or a single value")
-    for section, items in additions.items():
-        if not items:
-            continue
-        if document.get(section) is None:
-            document[section] = CommentedSeq()
-        for item in items:
-            document[section].append(item)
-    buffer = io.StringIO()
-    yaml.dump(document, buffer)
-    atomic_write(path, buffer.getvalue())
-    _, problems = validate(facts_dir)
-    errors = [str(p) for p in problems if p.severity == "error"]
-    if errors:
-        atomic_write(path, original)
-        raise AddFactError("the new fact would break the fact base, nothing was written:\n  " + "\n  ".join(errors))
-    return [item["id"] for items in additions.values() for item in items]
+    with exclusive_lock(path):
+        yaml = YAML()
+        yaml.preserve_quotes = True
+        yaml.indent(mapping=2, sequence=4, offset=2)
+        try:
+            original = path.read_text(encoding="utf-8") if path.exists() else ""
+            document = yaml.load(original) if original.strip() else CommentedMap()
+        except (OSError, UnicodeDecodeError) as error:
+            raise AddFactError(f"{path}: cannot read it as a fact file ({error})") from None
+        except Exception as error:  # ruamel's parser errors have no common public base
+            raise AddFactError(f"{path}: not valid YAML ({str(error).splitlines()[0]}); fix it first (factcheck facts validate)") from None
+        if not isinstance(document, dict):
+            raise AddFactError(f"{path}: a fact file is a mapping with sources/entities/locations/tenures/events, not a list or a single value")
+        for section, items in additions.items():
+            if not items:
+                continue
+            if document.get(section) is None:
+                document[section] = CommentedSeq()
+            for item in items:
+                document[section].append(item)
+        buffer = io.StringIO()
+        yaml.dump(document, buffer)
+        atomic_write(path, buffer.getvalue())
+        _, problems = validate(facts_dir, packs=pack_files(facts_dir), cache_dir=default_cache_path().parent)
+        errors = [str(p) for p in problems if p.severity == "error"]
+        if errors:
+            atomic_write(path, original)
+            raise AddFactError("the new fact would break the fact base, nothing was written:\n  " + "\n  ".join(errors))
+        return [item["id"] for items in additions.values() for item in items]
