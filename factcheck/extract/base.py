@@ -85,6 +85,10 @@ class Rule:
     priority  wins overlaps among competing kinds (see ``engine.COMPETING``)
     requires  claim kinds it needs to see first (``SentenceContext.claims``)
     once      at most one claim per sentence: the first match that produces one
+    needs     a cheap pattern that every match of ``pattern`` contains (a digit pair, "/", "%"):
+              a sentence without it is not scanned. Regexes that open with a look-behind get
+              no fast first-character scan from ``re``, so on sentences they cannot match,
+              most rules cost far more than a search for a single character or digit.
     doc       the production's docstring
     """
 
@@ -95,6 +99,7 @@ class Rule:
     priority: int = 0
     requires: frozenset[ClaimKind] = frozenset()
     once: bool = False
+    needs: re.Pattern | None = None
     doc: str = ""
 
     @property
@@ -110,6 +115,8 @@ class Rule:
         return ""
 
     def apply(self, context: SentenceContext) -> Iterable[ClaimDraft]:
+        if self.needs is not None and self.needs.search(context.text) is None:
+            return
         for match in self.pattern.finditer(context.text):
             produced = self.production(match, context)
             if produced is None:
@@ -130,8 +137,10 @@ def rule(
     flags: int = re.IGNORECASE,
     requires: Iterable[ClaimKind] = (),
     once: bool = False,
+    needs: str | None = None,
 ):
-    """Decorator: turn a production function into a ``Rule`` named ``name``."""
+    """Decorator: turn a production function into a ``Rule`` named ``name``; ``needs`` is
+    compiled with the pattern's ``flags`` (see ``Rule.needs``)."""
 
     def wrap(production: Production) -> Rule:
         compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
@@ -143,6 +152,7 @@ def rule(
             priority=priority,
             requires=frozenset(requires),
             once=once,
+            needs=re.compile(needs, flags) if needs is not None else None,
             doc=inspect.getdoc(production) or "",
         )
 

@@ -33,7 +33,8 @@ def _location(start: int, end: int, place: str, region: str, text: str = "") -> 
     return ClaimDraft(kind=ClaimKind.location, start=start, end=end, value=Value(place=place, region=region), rule="")
 
 
-@rule("location.parenthesis", ClaimKind.location, rf"(?:(?P<type>{PLACE_TYPE})\s+)?(?P<place>{NAME})\s*\(\s*{_REGION}\s*\)", flags=0)
+@rule("location.parenthesis", ClaimKind.location, rf"(?:(?P<type>{PLACE_TYPE})\s+)?(?P<place>{NAME})\s*\(\s*{_REGION}\s*\)", flags=0,
+      needs=r"\(")
 def parenthesis(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """A place with its region in parentheses: "căn cứ Yokosuka (tỉnh Kanagawa)", "Tokyo (Nhật Bản)".
 
