@@ -11,7 +11,7 @@ import re
 
 from factcheck.model.claims import ClaimDraft, ClaimKind, Value
 from factcheck.extract.base import SentenceContext, rule
-from factcheck.extract.lexicon import LEFT, NAME, RIGHT, alternation, load
+from factcheck.extract.lexicon import LEFT, NAME, RIGHT, SPACE_CAPITAL, alternation, load
 from factcheck.extract.names import COUNTRY, HONORIFIC, LEVELS, ORG_HEAD, PLACE_TYPE
 
 _P = load("places")
@@ -54,7 +54,8 @@ def parenthesis(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     return _location(start, match.end(), match.group("place"), match.group("region"), text)
 
 
-@rule("location.comma", ClaimKind.location, rf"(?P<type>{PLACE_TYPE})\s+(?P<place>{NAME})\s*,\s*(?=(?:{PLACE_TYPE}\s+)?{NAME})", flags=0)
+@rule("location.comma", ClaimKind.location, rf"(?P<type>{PLACE_TYPE})\s+(?P<place>{NAME})\s*,\s*(?=(?:{PLACE_TYPE}\s+)?{NAME})", flags=0,
+      needs=SPACE_CAPITAL)
 def comma(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """A typed place, a comma, then a larger region: "huyện Đông Anh, Hà Nội", "xã Việt Hùng, huyện Đông Anh".
 
@@ -74,7 +75,8 @@ def comma(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     return _location(match.start(), region.end(), match.group("place"), region.group("region"), text)
 
 
-@rule("location.at_city_country", ClaimKind.location, rf"{LEFT}{_CITY_CUE}\s+(?P<place>{NAME}),\s*(?P<region>{COUNTRY}){RIGHT}", flags=0)
+@rule("location.at_city_country", ClaimKind.location, rf"{LEFT}{_CITY_CUE}\s+(?P<place>{NAME}),\s*(?P<region>{COUNTRY}){RIGHT}", flags=0,
+      needs=SPACE_CAPITAL)
 def at_city_country(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """"tại"/"ở"/"đến" a city, a comma, then a country: "tại Bắc Kinh, Trung Quốc".
 
@@ -89,7 +91,8 @@ def at_city_country(match: re.Match, context: SentenceContext) -> ClaimDraft | N
     return _location(match.start("place"), match.end(), match.group("place"), match.group("region"))
 
 
-@rule("location.type_at", ClaimKind.location, rf"(?P<type>{PLACE_TYPE})\s+(?P<place>{NAME})(?P<gap>[^,.;:!?()]{{0,80}}?)\s{_REGION_CUE}\s+(?P<region>{NAME})", flags=0)
+@rule("location.type_at", ClaimKind.location, rf"(?P<type>{PLACE_TYPE})\s+(?P<place>{NAME})(?P<gap>[^,.;:!?()]{{0,80}}?)\s{_REGION_CUE}\s+(?P<region>{NAME})", flags=0,
+      needs=SPACE_CAPITAL)
 def type_at(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """A typed place, then "tại"/"ở" a region in the same clause: "căn cứ Naha của Lực lượng Phòng vệ ... tại Okinawa".
 
