@@ -283,6 +283,7 @@ def relative_day(match: re.Match, context: SentenceContext):
     ClaimKind.date,
     rf"{LEFT}(?P<past>{_PAST}\s+)?(?:(?P<part>{_PART})\s+)?(?P<unit>{_PERIOD})(?:\s+(?P<which>{alternation(_RELATIVE_PERIODS)}))?{RIGHT}",
     priority=66,
+    needs=_PERIOD,
 )
 def relative_period(match: re.Match, context: SentenceContext):
     """A week, month or year named relative to the article: "tuần trước", "cuối tháng này", "năm ngoái".
@@ -321,7 +322,8 @@ def relative_period(match: re.Match, context: SentenceContext):
     return _span(match, start, end)
 
 
-@rule("date.weekday", ClaimKind.date, rf"{LEFT}(?P<word>{alternation(_WEEKDAYS)}){RIGHT}(?!\s*\d)(?P<next>\s+{alternation(_D['weekday_next'])})?", priority=65, flags=0)
+@rule("date.weekday", ClaimKind.date, rf"{LEFT}(?P<word>{alternation(_WEEKDAYS)}){RIGHT}(?!\s*\d)(?P<next>\s+{alternation(_D['weekday_next'])})?", priority=65, flags=0,
+      needs=alternation(_WEEKDAYS))
 def weekday(match: re.Match, context: SentenceContext):
     """A day of the week: "thứ Sáu", "Chủ nhật tới", "Thứ Hai", "chủ nhật".
 
@@ -384,7 +386,8 @@ def bare_year(match: re.Match, context: SentenceContext):
 _QUARTERS = {"1": 1, "01": 1, "i": 1, "2": 2, "02": 2, "ii": 2, "3": 3, "03": 3, "iii": 3, "4": 4, "04": 4, "iv": 4}
 
 
-@rule("date.quarter", ClaimKind.date, rf"{LEFT}{_WORD['quarter']}\s+(?P<q>0?[1-4]|IV|III|II|I){RIGHT}(?:\s*(?:/|{_WORD['year']})\s*{_YEAR})?", priority=69)
+@rule("date.quarter", ClaimKind.date, rf"{LEFT}{_WORD['quarter']}\s+(?P<q>0?[1-4]|IV|III|II|I){RIGHT}(?:\s*(?:/|{_WORD['year']})\s*{_YEAR})?", priority=69,
+      needs=_WORD["quarter"])
 def quarter(match: re.Match, context: SentenceContext):
     """A quarter: "quý 3/2020", "quý IV năm 2021", "quý 1".
 
@@ -409,6 +412,7 @@ def quarter(match: re.Match, context: SentenceContext):
     rf"{LEFT}(?:{alternation(_D['day_times'])}\s+)?{alternation(_D['same_day'])}{RIGHT}",
     priority=64,
     requires={ClaimKind.date},
+    needs=alternation(_D["same_day"]),
 )
 def same_day(match: re.Match, context: SentenceContext):
     """"The same day": "cùng ngày", "trưa cùng ngày".
