@@ -85,10 +85,11 @@ class Rule:
     priority  wins overlaps among competing kinds (see ``engine.COMPETING``)
     requires  claim kinds it needs to see first (``SentenceContext.claims``)
     once      at most one claim per sentence: the first match that produces one
-    needs     a cheap pattern that every match of ``pattern`` contains (a digit pair, "/", "%"):
-              a sentence without it is not scanned. Regexes that open with a look-behind get
-              no fast first-character scan from ``re``, so on sentences they cannot match,
-              most rules cost far more than a search for a single character or digit.
+    needs     a cheap pattern that every match of ``pattern`` contains (a year, "/", "%", the
+              one word the rule cannot do without): a sentence without it is not scanned.
+              ``re`` skips ahead to a pattern's possible first characters only when they are
+              fixed and case-sensitive; rule patterns open with a look-behind or words in any
+              case, so they are tried at every position of every sentence.
     doc       the production's docstring
     """
 
