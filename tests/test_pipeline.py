@@ -201,6 +201,27 @@ def test_renderers_streamed_json_is_valid(name):
     assert data
 
 
+@pytest.mark.parametrize("count", [0, 1, 2500])
+def test_renderers_jsonl_pieces_make_the_whole_line(count):
+    """A JSON line written ``CLAIMS_PER_PIECE`` claims at a time is the line ``dumps`` writes
+    of the whole report, a non-finite amount (null) included."""
+    import datetime as dt
+
+    from factcheck.model.claims import Claim, ClaimKind, Inconsistency, Value, Verdict
+    from factcheck.renderers import jsonl
+    from factcheck.renderers.common import document_json, dumps, report_json
+
+    claims = [Claim(id=f"c{i}", kind=ClaimKind.quantity, text="5 người", start=i, end=i + 7, sentence='Có 5 người "x".',
+                    value=Value(amount=float("inf") if i == 1200 else 5.0, unit="người"), rule="r", verdict=Verdict.unverifiable)
+              for i in range(count)]
+    report = DocumentReport(document=Document(text="x", source='a"b.txt', date=dt.date(2026, 1, 31)), claims=claims,
+                            inconsistencies=[Inconsistency(kind="k", message="m", claim_ids=["c0"])], stale=["ab12"])
+    pieces = list(jsonl.reports([report]))
+    assert len(pieces) == max(1, -(-count // jsonl.CLAIMS_PER_PIECE))
+    assert "".join(pieces) == dumps(report_json(report)) + "\n"
+    assert "".join(jsonl.claims([(report.document, claims)])) == dumps(document_json(report.document, claims)) + "\n"
+
+
 # ------------------------------------------------------------------ identity and errors
 
 

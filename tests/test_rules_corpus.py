@@ -106,6 +106,22 @@ def test_rules_stages_follow_requirements():
     assert registry.BY_NAME["event.sentence"].requires >= {ClaimKind.date, ClaimKind.location, ClaimKind.role}
 
 
+def test_rules_needs_is_in_every_match():
+    """``Rule.needs`` only spares sentences the rule cannot match: in every corpus text
+    (examples and counter-examples, normalized as rules see them) where the pattern matches,
+    ``needs`` is found too, and each rule with a ``needs`` matches somewhere."""
+    from factcheck.text.normalize import normalize
+
+    texts = [normalize(item.text).text for corpus in CORPORA.values() for item in [*corpus.examples, *corpus.negatives]]
+    guarded = [r for r in registry.RULES if r.needs is not None]
+    assert guarded
+    for rule in guarded:
+        matched = [text for text in texts if rule.pattern.search(text)]
+        assert matched, f"{rule.name} matches no corpus text"
+        missing = [text for text in matched if not rule.needs.search(text)]
+        assert not missing, f"{rule.name}: needs {rule.needs.pattern!r} is not in {missing[0]!r}, which the rule matches"
+
+
 def test_rules_registry_rejects_a_cycle_of_requirements():
     def production(match, context):
         return None

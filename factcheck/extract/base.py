@@ -85,6 +85,11 @@ class Rule:
     priority  wins overlaps among competing kinds (see ``engine.COMPETING``)
     requires  claim kinds it needs to see first (``SentenceContext.claims``)
     once      at most one claim per sentence: the first match that produces one
+    needs     a cheap pattern that every match of ``pattern`` contains (a year, "/", "%", the
+              one word the rule cannot do without): a sentence without it is not scanned.
+              ``re`` skips ahead to a pattern's possible first characters only when they are
+              fixed and case-sensitive; rule patterns open with a look-behind or words in any
+              case, so they are tried at every position of every sentence.
     doc       the production's docstring
     """
 
@@ -95,6 +100,7 @@ class Rule:
     priority: int = 0
     requires: frozenset[ClaimKind] = frozenset()
     once: bool = False
+    needs: re.Pattern | None = None
     doc: str = ""
 
     @property
@@ -110,6 +116,8 @@ class Rule:
         return ""
 
     def apply(self, context: SentenceContext) -> Iterable[ClaimDraft]:
+        if self.needs is not None and self.needs.search(context.text) is None:
+            return
         for match in self.pattern.finditer(context.text):
             produced = self.production(match, context)
             if produced is None:
@@ -130,8 +138,10 @@ def rule(
     flags: int = re.IGNORECASE,
     requires: Iterable[ClaimKind] = (),
     once: bool = False,
+    needs: str | None = None,
 ):
-    """Decorator: turn a production function into a ``Rule`` named ``name``."""
+    """Decorator: turn a production function into a ``Rule`` named ``name``; ``needs`` is
+    compiled with the pattern's ``flags`` (see ``Rule.needs``)."""
 
     def wrap(production: Production) -> Rule:
         compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
@@ -143,6 +153,7 @@ def rule(
             priority=priority,
             requires=frozenset(requires),
             once=once,
+            needs=re.compile(needs, flags) if needs is not None else None,
             doc=inspect.getdoc(production) or "",
         )
 

@@ -30,6 +30,7 @@ _PAST = alternation(_D["past"])  # "hồi"
 _DAY = r"(?P<day>[0-3]?\d)"
 _MONTH = r"(?P<month>[01]?\d)"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+_A_YEAR = r"(?:1[5-9]|20)\d\d"  # ``needs`` of the rules that cannot match without a year
 _START = r"(?<![\w/.,\-])"
 _END = r"(?![\w/%]|[.,\-]\d)"
 
@@ -111,7 +112,7 @@ def _one_day(match: re.Match, context: SentenceContext, day: int, month: int, ye
     return ClaimDraft(kind=ClaimKind.date, start=match.start() if start is None else start, end=match.end() if end is None else end, value=value, rule="")
 
 
-@rule("date.day_month_year", ClaimKind.date, rf"{_START}(?:{_WORD['day']}\s+)?{_DAY}\s*(?P<sep>[/.\-])\s*{_MONTH}\s*(?P=sep)\s*{_YEAR}{_END}", priority=72)
+@rule("date.day_month_year", ClaimKind.date, rf"{_START}(?:{_WORD['day']}\s+)?{_DAY}\s*(?P<sep>[/.\-])\s*{_MONTH}\s*(?P=sep)\s*{_YEAR}{_END}", priority=72, needs=_A_YEAR)
 def day_month_year(match: re.Match, context: SentenceContext):
     """A full day, month and year with one separator: "30/10/2020", "ngày 1-5-2021", "30.10.2020".
 
@@ -125,7 +126,7 @@ def day_month_year(match: re.Match, context: SentenceContext):
     return _one_day(match, context, int(match.group("day")), int(match.group("month")), int(match.group("year")))
 
 
-@rule("date.day_month_words", ClaimKind.date, rf"{_START}{_WORD['day']}\s+{_DAY}\s+{_WORD['month']}\s+{_MONTH}(?:\s+{_WORD['year']}\s+{_YEAR})?{_END}", priority=72)
+@rule("date.day_month_words", ClaimKind.date, rf"{_START}{_WORD['day']}\s+{_DAY}\s+{_WORD['month']}\s+{_MONTH}(?:\s+{_WORD['year']}\s+{_YEAR})?{_END}", priority=72, needs=r"\d")
 def day_month_words(match: re.Match, context: SentenceContext):
     """A date written in words: "ngày 30 tháng 1 năm 2026", "ngày 5 tháng 3".
 
@@ -148,6 +149,7 @@ _DAY_JOINER = alternation(_DAY_JOINERS)
     ClaimKind.date,
     rf"{_START}(?:(?P<cue>{_CUE})\s+)?(?P<d1>[0-3]?\d)\s*(?P<join>{_DAY_JOINER}|,|-|–)\s*{_DAY}\s*/\s*{_MONTH}(?:\s*/\s*{_YEAR})?{_END}",
     priority=71,
+    needs="/",
 )
 def day_list_month(match: re.Match, context: SentenceContext):
     """Two days of one month after a date cue: "ngày 28 và 29/10", "ngày 10-12/1".
@@ -183,7 +185,7 @@ def day_list_month(match: re.Match, context: SentenceContext):
 _LISTED = re.compile(rf"\s+(?:{alternation(_D['date_list_words'])}|-)\s+[0-3]?\d\s*/\s*[01]?\d")  # "30/4 và 1/5"
 
 
-@rule("date.day_month", ClaimKind.date, rf"{_START}(?:(?P<cue>{_CUE})\s+)?{_DAY}\s*/\s*{_MONTH}{_END}", priority=70)
+@rule("date.day_month", ClaimKind.date, rf"{_START}(?:(?P<cue>{_CUE})\s+)?{_DAY}\s*/\s*{_MONTH}{_END}", priority=70, needs="/")
 def day_month(match: re.Match, context: SentenceContext):
     """A day and month: "ngày 30/1", "chiều 17/11", "(18/11)", "hôm 15/1".
 
@@ -206,7 +208,7 @@ def day_month(match: re.Match, context: SentenceContext):
     return _one_day(match, context, int(match.group("day")), int(match.group("month")), None, start=start)
 
 
-@rule("date.month_year", ClaimKind.date, rf"{_START}(?:(?P<part>{_PART})\s+)?{_WORD['month']}\s+{_MONTH}(?:\s*(?:/|{_WORD['year']})\s*{_YEAR})?{_END}", priority=69)
+@rule("date.month_year", ClaimKind.date, rf"{_START}(?:(?P<part>{_PART})\s+)?{_WORD['month']}\s+{_MONTH}(?:\s*(?:/|{_WORD['year']})\s*{_YEAR})?{_END}", priority=69, needs=r"\d")
 def month_year(match: re.Match, context: SentenceContext):
     """A month: "tháng 10/2020", "tháng 3 năm 2019", "cuối tháng 12", "đầu tháng 1".
 
@@ -228,7 +230,7 @@ def month_year(match: re.Match, context: SentenceContext):
     return _span(match, start, end)
 
 
-@rule("date.year", ClaimKind.date, rf"{_START}(?:(?P<part>{_PART})\s+)?{_WORD['year']}\s+{_YEAR}{_END}", priority=68)
+@rule("date.year", ClaimKind.date, rf"{_START}(?:(?P<part>{_PART})\s+)?{_WORD['year']}\s+{_YEAR}{_END}", priority=68, needs=_A_YEAR)
 def year(match: re.Match, context: SentenceContext):
     """A year after "năm": "năm 2019", "cuối năm 2020", "Đầu năm 2000".
 
@@ -281,6 +283,7 @@ def relative_day(match: re.Match, context: SentenceContext):
     ClaimKind.date,
     rf"{LEFT}(?P<past>{_PAST}\s+)?(?:(?P<part>{_PART})\s+)?(?P<unit>{_PERIOD})(?:\s+(?P<which>{alternation(_RELATIVE_PERIODS)}))?{RIGHT}",
     priority=66,
+    needs=_PERIOD,
 )
 def relative_period(match: re.Match, context: SentenceContext):
     """A week, month or year named relative to the article: "tuần trước", "cuối tháng này", "năm ngoái".
@@ -319,7 +322,8 @@ def relative_period(match: re.Match, context: SentenceContext):
     return _span(match, start, end)
 
 
-@rule("date.weekday", ClaimKind.date, rf"{LEFT}(?P<word>{alternation(_WEEKDAYS)}){RIGHT}(?!\s*\d)(?P<next>\s+{alternation(_D['weekday_next'])})?", priority=65, flags=0)
+@rule("date.weekday", ClaimKind.date, rf"{LEFT}(?P<word>{alternation(_WEEKDAYS)}){RIGHT}(?!\s*\d)(?P<next>\s+{alternation(_D['weekday_next'])})?", priority=65, flags=0,
+      needs=alternation(_WEEKDAYS))
 def weekday(match: re.Match, context: SentenceContext):
     """A day of the week: "thứ Sáu", "Chủ nhật tới", "Thứ Hai", "chủ nhật".
 
@@ -342,7 +346,7 @@ def weekday(match: re.Match, context: SentenceContext):
     return _claim(match, Value(date=_iso(base + dt.timedelta(days=delta))))
 
 
-@rule("date.year_range", ClaimKind.date, rf"{_START}(?P<y1>1[5-9]\d\d|20\d\d)\s*[-–]\s*{_YEAR}{_END}", priority=73)
+@rule("date.year_range", ClaimKind.date, rf"{_START}(?P<y1>1[5-9]\d\d|20\d\d)\s*[-–]\s*{_YEAR}{_END}", priority=73, needs=_A_YEAR)
 def year_range(match: re.Match, context: SentenceContext):
     """Two years joined by a dash: "giai đoạn 2021-2025", "nhiệm kỳ 2021 – 2026".
 
@@ -361,7 +365,7 @@ def year_range(match: re.Match, context: SentenceContext):
 _YEAR_CUE = alternation(_D["year_cues"])
 
 
-@rule("date.bare_year", ClaimKind.date, rf"(?:(?P<cue>{LEFT}{_YEAR_CUE})\s+|(?P<paren>\())?(?P<y>1[5-9]\d\d|20\d\d)(?P<close>\))?{_END}", priority=64)
+@rule("date.bare_year", ClaimKind.date, rf"(?:(?P<cue>{LEFT}{_YEAR_CUE})\s+|(?P<paren>\())?(?P<y>1[5-9]\d\d|20\d\d)(?P<close>\))?{_END}", priority=64, needs=_A_YEAR)
 def bare_year(match: re.Match, context: SentenceContext):
     """A bare year after a cue word or in parentheses: "sau 1975", "từ 2008", "(2006)".
 
@@ -382,7 +386,8 @@ def bare_year(match: re.Match, context: SentenceContext):
 _QUARTERS = {"1": 1, "01": 1, "i": 1, "2": 2, "02": 2, "ii": 2, "3": 3, "03": 3, "iii": 3, "4": 4, "04": 4, "iv": 4}
 
 
-@rule("date.quarter", ClaimKind.date, rf"{LEFT}{_WORD['quarter']}\s+(?P<q>0?[1-4]|IV|III|II|I){RIGHT}(?:\s*(?:/|{_WORD['year']})\s*{_YEAR})?", priority=69)
+@rule("date.quarter", ClaimKind.date, rf"{LEFT}{_WORD['quarter']}\s+(?P<q>0?[1-4]|IV|III|II|I){RIGHT}(?:\s*(?:/|{_WORD['year']})\s*{_YEAR})?", priority=69,
+      needs=_WORD["quarter"])
 def quarter(match: re.Match, context: SentenceContext):
     """A quarter: "quý 3/2020", "quý IV năm 2021", "quý 1".
 
@@ -407,6 +412,7 @@ def quarter(match: re.Match, context: SentenceContext):
     rf"{LEFT}(?:{alternation(_D['day_times'])}\s+)?{alternation(_D['same_day'])}{RIGHT}",
     priority=64,
     requires={ClaimKind.date},
+    needs=alternation(_D["same_day"]),
 )
 def same_day(match: re.Match, context: SentenceContext):
     """"The same day": "cùng ngày", "trưa cùng ngày".

@@ -24,7 +24,8 @@ _DATE_PART_NEXT = re.compile(r"\s*[/\-]\s*\d")  # a slash or dash and a digit af
 ORDINAL_BEFORE = set(_W["ordinal_before"])
 
 
-@rule("duration.amount_unit", ClaimKind.duration, rf"{START}(?:{AMOUNT}|{VAGUE_AMOUNT})\s+(?P<unit>{_TIME_UNIT}){RIGHT}", priority=60)
+@rule("duration.amount_unit", ClaimKind.duration, rf"{START}(?:{AMOUNT}|{VAGUE_AMOUNT})\s+(?P<unit>{_TIME_UNIT}){RIGHT}", priority=60,
+      needs=_TIME_UNIT)
 def amount_unit(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """An amount and a time unit: "khoảng 55 phút", "trong 8 tháng qua", "vài tuần", "3 ngày đêm".
 

@@ -25,7 +25,8 @@ _NAME_BEFORE = re.compile(rf"(?:(?P<noun>[^\W\d_A-Z]+(?:\s+[^\W\d_A-Z]+)?)\s+)?(
 _LOOK_BACK = 200
 
 
-@rule("gap.after_break", ClaimKind.gap, rf"{LEFT}{_AFTER}\s+{AMOUNT}\s+(?P<unit>{alternation(TIME_UNITS)})(?:\s+(?P<brk>{_BREAK}))?{RIGHT}", priority=65)
+@rule("gap.after_break", ClaimKind.gap, rf"{LEFT}{_AFTER}\s+{AMOUNT}\s+(?P<unit>{alternation(TIME_UNITS)})(?:\s+(?P<brk>{_BREAK}))?{RIGHT}", priority=65,
+      needs=_AFTER)
 def after_break(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """"After N units" of a break, or after a resumption word: "sau 9 năm gián đoạn", "trở lại sau 2 năm".
 

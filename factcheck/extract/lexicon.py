@@ -29,6 +29,8 @@ CAPITALIZED = rf"{UPPER}[^\W\d_]*(?:-[^\W\d_]+)*"
 # names) would cost time in the square of its length. Of a longer run, the last syllables match.
 NAME_SYLLABLES = 12
 NAME = rf"{CAPITALIZED}(?:[ ]{CAPITALIZED}){{0,{NAME_SYLLABLES - 1}}}"
+# A space, then a capital: in every match of a pattern with ``\s+{NAME}`` (their ``needs``).
+SPACE_CAPITAL = rf"\s{UPPER}"
 
 
 @lru_cache(maxsize=None)

@@ -14,7 +14,7 @@ import re
 
 from factcheck.model.claims import ClaimDraft, ClaimKind, Value
 from factcheck.extract.base import SentenceContext, rule
-from factcheck.extract.lexicon import NAME, UPPER, alternation, load
+from factcheck.extract.lexicon import NAME, SPACE_CAPITAL, UPPER, alternation, load
 from factcheck.extract.names import ADMIN_TYPE, COUNTRY, HONORIFIC, LEVELS, ORG_HEAD, PLACE_TYPE, TITLE, place_type
 
 _P = load("places")
@@ -89,7 +89,8 @@ def _institution_before(before: str) -> bool:
     return bool(found) and not _CUE_WORD.search(found.group("gap"))
 
 
-@rule("location.parenthesis", ClaimKind.location, rf"(?:(?P<type>{PLACE_TYPE})\s+)?(?P<place>{_PLACE})\s*\(\s*{_REGION}\s*\)", flags=0)
+@rule("location.parenthesis", ClaimKind.location, rf"(?:(?P<type>{PLACE_TYPE})\s+)?(?P<place>{_PLACE})\s*\(\s*{_REGION}\s*\)", flags=0,
+      needs=r"\(")
 def parenthesis(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """A place with its region in parentheses: "căn cứ Yokosuka (tỉnh Kanagawa)", "Tokyo (Nhật Bản)".
 
@@ -126,7 +127,8 @@ def parenthesis(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     return _location(start, match.end(), place, region, text, kind, match.group("rtype"))
 
 
-@rule("location.comma", ClaimKind.location, rf"(?P<type>{PLACE_TYPE})\s+(?P<place>{_PLACE})\s*,\s*(?=(?:{PLACE_TYPE}\s+)?{NAME})", flags=0)
+@rule("location.comma", ClaimKind.location, rf"(?P<type>{PLACE_TYPE})\s+(?P<place>{_PLACE})\s*,\s*(?=(?:{PLACE_TYPE}\s+)?{NAME})", flags=0,
+      needs=SPACE_CAPITAL)
 def comma(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """A typed place, a comma, then a larger region: "huyện Đông Anh, Hà Nội", "xã Việt Hùng, huyện Đông Anh".
 
@@ -155,7 +157,8 @@ def comma(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     return _location(match.start(), end, match.group("place"), region, text, match.group("type"), rtype)
 
 
-@rule("location.at_city_country", ClaimKind.location, rf"(?<![\w]){_CITY_CUE}\s+(?P<place>{NAME}),\s*(?P<region>{COUNTRY})(?![\w])", flags=0)
+@rule("location.at_city_country", ClaimKind.location, rf"(?<![\w]){_CITY_CUE}\s+(?P<place>{NAME}),\s*(?P<region>{COUNTRY})(?![\w])", flags=0,
+      needs=SPACE_CAPITAL)
 def at_city_country(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """"tại"/"ở"/"đến" a city, a comma, then a country: "tại Bắc Kinh, Trung Quốc".
 
@@ -174,7 +177,8 @@ def at_city_country(match: re.Match, context: SentenceContext) -> ClaimDraft | N
 
 
 @rule("location.type_at", ClaimKind.location,
-      rf"(?P<type>{PLACE_TYPE})\s+(?P<place>{_PLACE})(?P<gap>{_OWNER_GAP})\s{_REGION_CUE}\s+{_REGION}", flags=0)
+      rf"(?P<type>{PLACE_TYPE})\s+(?P<place>{_PLACE})(?P<gap>{_OWNER_GAP})\s{_REGION_CUE}\s+{_REGION}", flags=0,
+      needs=SPACE_CAPITAL)
 def type_at(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """A typed place, then "tại"/"ở" a region right after it or after its owner: "căn cứ Naha của Lực lượng Phòng vệ ... tại Okinawa".
 

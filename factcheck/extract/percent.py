@@ -15,7 +15,8 @@ from factcheck.extract.lexicon import RIGHT, alternation, load
 _PERCENT_WORD = alternation(load("percent_words"))
 
 
-@rule("percent.number_sign", ClaimKind.percent, rf"{START}{AMOUNT}\s*(?:%|{_PERCENT_WORD}{RIGHT})", priority=85)
+@rule("percent.number_sign", ClaimKind.percent, rf"{START}{AMOUNT}\s*(?:%|{_PERCENT_WORD}{RIGHT})", priority=85,
+      needs=rf"%|{_PERCENT_WORD}")
 def number_percent(match: re.Match, context: SentenceContext) -> ClaimDraft:
     """An amount and a percent sign or "phần trăm": "16%", "6,5 %", "khoảng 10-15 phần trăm".
 

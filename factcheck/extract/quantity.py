@@ -80,7 +80,8 @@ _GLUED_AMOUNT = (  # digits that may touch their unit: "25kg", "2,5 - 4,5m"
 )
 
 
-@rule("quantity.measure", ClaimKind.quantity, rf"{START}{_GLUED_AMOUNT}\s*(?P<unit>{_MEASURE})(?![\w²³])", priority=12, flags=0)
+@rule("quantity.measure", ClaimKind.quantity, rf"{START}{_GLUED_AMOUNT}\s*(?P<unit>{_MEASURE})(?![\w²³])", priority=12, flags=0,
+      needs=rf"\d\s*{_MEASURE}")  # the amount's last digit, then the unit
 def measure(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """Digits and a unit of measure, touching or not: "25kg", "từ 2,5 - 4,5m", "36°C", "30 độ C".
 

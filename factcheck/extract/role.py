@@ -10,7 +10,7 @@ import re
 
 from factcheck.model.claims import ClaimDraft, ClaimKind, Value
 from factcheck.extract.base import SentenceContext, rule
-from factcheck.extract.lexicon import LEFT, NAME, RIGHT, load
+from factcheck.extract.lexicon import LEFT, NAME, RIGHT, SPACE_CAPITAL, load
 from factcheck.extract.names import COUNTRY, DOMAIN, HONORIFIC, ORG_HEAD, TITLE, person, title_of
 
 _ORG_STOP = set(load("titles")["organization_ends"])
@@ -23,6 +23,7 @@ _ORG_CHARS = 400
     ClaimKind.role,
     rf"{LEFT}(?P<title>(?i:{TITLE}))(?:\s+(?P<domain>{DOMAIN}))?(?:\s+(?P<org>{COUNTRY}))?\s+(?P<name>{NAME}){RIGHT}(?!\s*\()",
     flags=0,
+    needs=SPACE_CAPITAL,
 )
 def title_name(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """A title, optionally its domain and country, then a name: "Bộ trưởng Quốc phòng Nhật Bản Shinjiro Koizumi", "HLV Kiatisak".
@@ -74,7 +75,8 @@ def _organization(rest: str) -> tuple[str | None, int]:
     return (org or None), taken_end
 
 
-@rule("role.name_comma_title", ClaimKind.role, rf"{LEFT}{HONORIFIC}\s+(?P<name>{NAME})\s*,\s*(?P<title>{TITLE})(?:\s+(?P<domain>{DOMAIN}))?", flags=0)
+@rule("role.name_comma_title", ClaimKind.role, rf"{LEFT}{HONORIFIC}\s+(?P<name>{NAME})\s*,\s*(?P<title>{TITLE})(?:\s+(?P<domain>{DOMAIN}))?", flags=0,
+      needs=SPACE_CAPITAL)
 def name_comma_title(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """An honorific, a name, a comma, then the title and organization: "ông Lê Duy Minh, Cục trưởng Cục Thuế TPHCM".
 

@@ -24,6 +24,7 @@ _UNIT_AFTER = alternation(_E["units_after"])  # "5-10 phút" is a range, not a s
     ClaimKind.score,
     rf"(?<![\w/.,\-–])(?P<a>\d{{1,2}})\s*[-–]\s*(?P<b>\d{{1,2}})(?![\w/%\-–]|[.,]\d|\s*(?:{_UNIT_AFTER}|%))",
     priority=80,
+    needs=r"\d\s*[-–]\s*\d",
 )
 def score_pair(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """Two small numbers joined by a dash after a score cue: "tỷ số hòa 2-2", "thua đau 0-1".

@@ -90,11 +90,15 @@ class Value(BaseModel):
     participants: list[str] | None = None
 
     def compact(self) -> dict[str, Any]:
-        data = self.model_dump(exclude_none=True)
-        for key in ("amount", "min", "max"):
-            if key in data and float(data[key]).is_integer():
-                data[key] = int(data[key])
-        return data
+        return whole_numbers(self.model_dump(exclude_none=True))
+
+
+def whole_numbers(data: dict[str, Any]) -> dict[str, Any]:
+    """A dumped ``Value`` (``exclude_none``) with whole amounts as ints: 5.0 is written 5."""
+    for key in ("amount", "min", "max"):
+        if key in data and float(data[key]).is_integer():
+            data[key] = int(data[key])
+    return data
 
 
 class Verdict(str, Enum):
@@ -139,7 +143,7 @@ class Claim(BaseModel):
 
     def to_json(self) -> dict[str, Any]:
         data = self.model_dump(mode="json", exclude_none=True)
-        data["value"] = self.value.compact()
+        data["value"] = whole_numbers(data["value"])  # Value's fields dump alike in both modes: no second dump
         if not self.evidence and self.verdict is None:
             data.pop("evidence", None)
         return data

@@ -61,16 +61,20 @@ class Document(BaseModel):
     @property
     def _line_starts(self) -> list[int]:
         """Offsets where lines start, recomputed when ``text`` is not the text they were
-        computed for (``model_copy(update={"text": ...})`` copies private state too)."""
-        if self._line_cache is None or self._line_cache[0] is not self.text:
+        computed for (``model_copy(update={"text": ...})`` copies private state too).
+
+        Read from ``__pydantic_private__`` itself: ``self._line_cache`` goes through pydantic's
+        ``__getattr__`` (microseconds, for each of an article's claims)."""
+        cache = self.__pydantic_private__["_line_cache"]
+        if cache is None or cache[0] is not self.text:
             starts = [0]
             starts.extend(match.end() for match in _LINE_END.finditer(self.text))
-            self._line_cache = (self.text, starts)
-        return self._line_cache[1]
+            cache = self._line_cache = (self.text, starts)
+        return cache[1]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset, as editors and compilers count."""
-        starts = self._line_starts  # a private attribute: each read goes through pydantic
+        starts = self._line_starts
         line = bisect_right(starts, offset)
         return line, offset - starts[line - 1] + 1
 

@@ -62,8 +62,13 @@ def report_json(report: DocumentReport) -> dict:
 
 
 def dumps(data: Any, indent: int | None = None) -> str:
-    """JSON that is always valid: non-finite numbers (a 400-digit amount) become null."""
-    return json.dumps(_finite(data), ensure_ascii=False, indent=indent, allow_nan=False)
+    """JSON that is always valid: non-finite numbers (a 400-digit amount) become null.
+
+    ``allow_nan=False`` finds them; only then is the data walked to replace them."""
+    try:
+        return json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
+    except ValueError:
+        return json.dumps(_finite(data), ensure_ascii=False, indent=indent, allow_nan=False)
 
 
 def _finite(data: Any) -> Any:

@@ -51,12 +51,14 @@ def inconsistency_fingerprint(document: str | None, inconsistency: Inconsistency
 
 
 def add_fingerprints(report: DocumentReport) -> None:
-    """Give every claim and inconsistency of ``report`` its fingerprint (copies, so cached
-    claims are not changed)."""
+    """Give every claim and inconsistency of ``report`` its fingerprint, in place: they are
+    the report's own (``check_document`` builds the report from the verifiers' copies, never
+    from cached claims), and a copy of each of an article's claims costs time and memory."""
     name = report.name
-    report.claims = [c.model_copy(update={"fingerprint": claim_fingerprint(name, c)}) for c in report.claims]
-    report.inconsistencies = [i.model_copy(update={"fingerprint": inconsistency_fingerprint(name, i, report.claims)})
-                              for i in report.inconsistencies]
+    for claim in report.claims:
+        claim.fingerprint = claim_fingerprint(name, claim)
+    for inconsistency in report.inconsistencies:
+        inconsistency.fingerprint = inconsistency_fingerprint(name, inconsistency, report.claims)
 
 
 def _base_name(source: str | None) -> str:
