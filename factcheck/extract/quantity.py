@@ -192,20 +192,26 @@ def compound(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     Why: screen sizes, plots and rooms, memory options and "45/50" pass rates are single
     facts: read apart, "1.920 x" became a count of "x" and 1.080 a number of pixels.
 
+    After a rank ("hạng 4/5 đội") the claim is the count alone: 5 teams.
+
     Not: dates and codes ("30/1", "12/10/2020": the date wins, and a third part or a year
-    after a slash is no quantity), addresses ("số 12/5"), numbers with no unit after them,
+    after a slash is no quantity), addresses ("số 12/5 đường"), numbers with no unit after them,
     a ratio whose first number is larger than the second ("50/45" is a date or a code).
     """
     parts = re.split(r"\s*([x×*/])\s*", match.group("nums"))
     numbers, separators = parts[0::2], set(parts[1::2])
     if len(separators) > 1:
         return None
-    if "/" in separators and previous_word(context.text, match.start()) in ORDINAL_BEFORE and not match.group("qual"):
-        return None  # "số 12/5": an address
+    ranked = "/" in separators and previous_word(context.text, match.start()) in ORDINAL_BEFORE and not match.group("qual")
     unit, end, measured = _unit_after(context, match.end())
     if unit is None:
         return None
     amounts = [parse_number(n) for n in numbers]
+    if ranked:  # "hạng 4/5 đội": a rank out of a count, which is the claim; "số 12/5": an address
+        if measured or len(amounts) != 2 or amounts[0] > amounts[1]:
+            return None
+        start = match.start("nums") + match.group("nums").rindex(numbers[-1])
+        return ClaimDraft(kind=ClaimKind.quantity, start=start, end=end, value=with_unit(Value(amount=amounts[1]), unit), rule="")
     if _SEPARATOR[separators.pop().lower()] == "dimensions":
         shape = "dimensions"
     elif measured:
