@@ -99,6 +99,32 @@ def test_verify_duration_unit_in_vietnamese_does_not_crash(tmp_path):
     assert duration.evidence[0].expected["unit"] == "minute"
 
 
+@pytest.mark.parametrize(
+    "stated, verdict",
+    [
+        ("1,5 km", Verdict.supported),  # the fact's 1.500 m in another unit
+        ("1.500 m", Verdict.supported),  # the fact's own unit
+        ("2 km", Verdict.contradicted),
+        ("1,5 kg", Verdict.unverifiable),  # a weight is no distance: no count of the event covers it
+    ],
+)
+def test_verify_quantity_compares_canonical_amounts_across_units(tmp_path, stated, verdict):
+    import shutil
+
+    from factcheck.facts.index import load_index
+
+    facts = tmp_path / "claims"
+    shutil.copytree(ROOT / "claims", facts)
+    events = facts / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text.replace("        - {unit: ván, amounts: [4]}\n", "        - {unit: ván, amounts: [4]}\n        - {unit: m, amounts: [1500], note: the walk after the match}\n"),
+                      encoding="utf-8")
+    assert events.read_text(encoding="utf-8") != text
+    report = check_text(load_index(facts), f"Bộ trưởng Koizumi và Bộ trưởng Ahn giao lưu bóng bàn, rồi đi bộ {stated}.")
+    (quantity,) = [c for c in report.claims if c.kind is ClaimKind.quantity and c.text == stated]
+    assert quantity.verdict is verdict, quantity.reason
+
+
 TALKS = "Sau {} hội đàm tại căn cứ Yokosuka, hai bộ trưởng ra về."
 TENNIS = "Bộ trưởng Koizumi và Bộ trưởng Ahn giao lưu bóng bàn, kết thúc với {}."
 MEETING = "Bộ trưởng Koizumi gặp Bộ trưởng Hegseth tại Washington {}."

@@ -17,13 +17,20 @@ NEED_PREDECESSOR = set(_DATA["need_predecessor"])
 ZERO_PLACE = set(_DATA["zero_place"])
 HALF = set(_DATA["half"])
 ONE_HALF = _DATA["one_half"]
+NOUN_BEFORE_DIGIT = set(_DATA["noun_before_digit"])
+NOT_MULTIPLIERS = set(_DATA["not_multipliers"])
 _ALL_WORDS = set(DIGIT_WORDS) | set(_DATA["ten"]) | set(_DATA["tens"]) | ZERO_PLACE | set(MULTIPLIERS) | HALF
 
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?!\d)"
-_WORD = alternation(_ALL_WORDS)
+# "tỷ lệ" is a ratio, not a billion: a multiplier word that starts another word is none.
+_NOT_MULT = rf"(?!{alternation(NOT_MULTIPLIERS)}{RIGHT})"
+_WORD = rf"{_NOT_MULT}{alternation(_ALL_WORDS)}"
+NUMBER_WORD = _WORD  # any one number word, a multiplier included ("nghìn")
 _FIRST_WORD = alternation(_ALL_WORDS - NEED_PREDECESSOR - set(MULTIPLIERS))  # "tỷ số" is no number
-NUMBER_WORDS = rf"{LEFT}{_FIRST_WORD}(?:\s+{_WORD})*{RIGHT}"
-_MULT = alternation(MULTIPLIERS)
+# "Năm bảy tuổi" is "at seven": "năm" before a digit word is the year, not five.
+_NOT_YEAR = rf"(?!{alternation(NOUN_BEFORE_DIGIT)}\s+{alternation(set(DIGIT_WORDS) - NEED_PREDECESSOR)}{RIGHT})"
+NUMBER_WORDS = rf"{LEFT}{_NOT_YEAR}{_FIRST_WORD}(?:\s+{_WORD})*{RIGHT}"
+_MULT = rf"{_NOT_MULT}{alternation(MULTIPLIERS)}"
 # digits, optionally followed by multiplier words ("2,5 triệu", "100 nghìn", "1 triệu rưỡi")
 DIGIT_NUMBER = rf"{LEFT}(?:{DIGITS})(?:\s+{_MULT}(?:\s+{alternation(HALF)})?)*{RIGHT}"
 NUMBER = rf"(?:{DIGIT_NUMBER}|{NUMBER_WORDS})"

@@ -1,7 +1,9 @@
-"""``quantity``: how many of something, or how much of a measure: "16 pha", "25kg".
+"""``quantity``: how many of something, or how much of a measure: "16 pha", "25kg",
+"64/128 GB", "1.920 x 1.080 pixel", "từ 30 Mbps đến 100 Mbps".
 
 Corpus: ``corpus/quantity.yaml``. Quantities lose every overlap to the other numeric kinds
-(a money amount, a percent or a date is the more specific claim).
+(a money amount, a percent or a date is the more specific claim). A quantity whose unit
+pint can read (``units.py``) carries its ``canonical`` value in base units.
 """
 
 from __future__ import annotations
@@ -9,22 +11,31 @@ from __future__ import annotations
 import re
 
 from factcheck.model.claims import ClaimDraft, ClaimKind
-from factcheck.extract.amounts import AMOUNT, NOT_DATE_OR_CODE, QUALIFIER, RANGE_WORD, START, VAGUE_AMOUNT, claim_value, complete, next_words, previous_word
+from factcheck.model.claims import Value
+from factcheck.extract.amounts import (AMOUNT, NOT_DATE_OR_CODE, QUALIFIER, RANGE_WORD, START, VAGUE_AMOUNT, amount_value, claim_value, complete,
+                                       next_words, previous_word)
 from factcheck.extract.base import SentenceContext, rule
-from factcheck.extract.lexicon import RIGHT, alternation, load
-from factcheck.extract.numbers import DIGITS
+from factcheck.extract.lexicon import LEFT, RIGHT, alternation, load
+from factcheck.extract.numbers import DIGITS, NUMBER_WORD, parse_number
+from factcheck.extract.units import LATIN_UNIT, NOT_UNITS, SPELLINGS, canonical
 
 TIME_UNITS: dict[str, str] = load("time_units")
 _TIME_UNIT = alternation(TIME_UNITS)
-_MEASURE = alternation(load("measures"))
+MEASURES = set(load("measures"))
+_MEASURE = alternation(MEASURES)
 _BARE_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _TIME_UNIT_NEXT = re.compile(rf"\s*{_TIME_UNIT}{RIGHT}", re.IGNORECASE)
+_TIMES_NEXT = re.compile(r"\s*[x×]\s*\d")  # "1.920 x 1.080": a dimension, "x" is no counted noun
 
 _W = load("quantity_words")
 ORDINAL_BEFORE = set(_W["ordinal_before"])
 YEAR_WORDS = set(_W["year_words"])
 YEAR_AFTER = set(_W["year_after"])
 ARTICLE_NUMBERS = set(_W["article_numbers"])
+# Counted nouns and units of more than one word: "vệ tinh", "cây số", "héc-ta".
+_COMPOUND_NEXT = re.compile(rf"\s*({alternation(_W['compound_nouns'] + [u for u in SPELLINGS if re.search(r'[ -]', u)])}){RIGHT}", re.IGNORECASE)
+# A number right before "năm" makes it the year: "nghìn năm văn hiến", "hàng trăm năm".
+_NUMBER_BEFORE = re.compile(rf"(?:\d|{LEFT}{NUMBER_WORD})\s*$", re.IGNORECASE)
 
 # Parts of speech that cannot be counted: "cả hai đều", "hai sinh viên" is fine but "hai có".
 NOT_COUNTED_UPOS = {"VERB", "ADV", "ADJ", "ADP", "CCONJ", "SCONJ", "PRON", "PART", "AUX", "DET", "PUNCT"}
@@ -40,7 +51,32 @@ def _counting_number(match: re.Match, context: SentenceContext) -> bool:
         return False  # a bare four-digit year ("1975 ngành ...")
     if number in ARTICLE_NUMBERS and not match.group("num2"):
         return False
+    if number in YEAR_WORDS and not match.group("qual") and _NUMBER_BEFORE.search(context.before(match.start())):
+        return False  # "nghìn năm văn hiến": a thousand years, not five
     return True
+
+
+def counted_noun(context: SentenceContext, position: int) -> tuple[str | None, int]:
+    """The noun a number right before ``position`` counts, lower case, and where it ends: the
+    tagger's word when it is longer ("doanh nghiệp"), else a listed compound noun ("vệ tinh",
+    ``quantity_words.compound_nouns``) or unit ("cây số"), else the next word; (None, position) when there is none."""
+    unit, end = next_words(context.text, position, limit=1)
+    if unit is None:
+        return None, position
+    token = context.token_at(end - len(unit))
+    if token is not None and token.upos in ("NOUN", "PROPN") and token.text[:1].islower() and len(token.text) > len(unit):
+        return token.text.lower(), token.end
+    compound = _COMPOUND_NEXT.match(context.text, position)
+    if compound is not None:
+        return " ".join(compound.group(1).lower().split()), compound.end()
+    return unit.lower(), end
+
+
+def with_unit(value: Value, unit: str) -> Value:
+    """``value`` with its unit, and its canonical value when pint can read the unit."""
+    value.unit = unit
+    value.canonical = canonical(value)
+    return value
 
 
 @rule("quantity.number_noun", ClaimKind.quantity, rf"{START}(?:{AMOUNT}|{VAGUE_AMOUNT}){NOT_DATE_OR_CODE}(?=\s+[^\W\d_])", priority=10)
@@ -55,24 +91,24 @@ def number_noun(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     ("16 pha liên tiếp" against the match report).
 
     Not: ordinals, ranks and addresses ("vòng 13", "hạng 4", "số 5"), a bare year ("World Cup
-    2022"), the article "một", a lone "năm" that means year ("năm nay"), a time unit (that is
-    a duration) and a next word the tagger calls no noun ("cả hai đều").
+    2022"), the article "một", a lone "năm" that means year ("năm nay", "nghìn năm văn
+    hiến"), a time unit (that is a duration), the "x" of a dimension ("3 x 2") and a next
+    word the tagger calls no noun ("cả hai đều").
     """
     if not match.groupdict().get("vague") and not (_counting_number(match, context) and complete(match)):
         return None
     token = context.token_at(match.end() + 1)
     if token is not None and token.upos in NOT_COUNTED_UPOS:
         return None  # the tagger says the next word is no noun: "cả hai đều"
-    unit, end = next_words(context.text, match.end(), limit=1)
-    if unit is None or unit.lower() in TIME_UNITS or _TIME_UNIT_NEXT.match(context.text, match.end()):
+    first, _ = next_words(context.text, match.end(), limit=1)
+    if first is None or first.lower() in TIME_UNITS or _TIME_UNIT_NEXT.match(context.text, match.end()):
         return None
-    if match.group("num") and match.group("num").strip().lower() in YEAR_WORDS and unit.lower() in YEAR_AFTER:
+    if _TIMES_NEXT.match(context.text, match.end()):
         return None
-    if token is not None and token.upos in ("NOUN", "PROPN") and token.text[:1].islower() and len(token.text) > len(unit):
-        unit, end = token.text, token.end
-    value = claim_value(match)
-    value.unit = unit.lower()
-    return ClaimDraft(kind=ClaimKind.quantity, start=match.start(), end=end, value=value, rule="")
+    if match.group("num") and match.group("num").strip().lower() in YEAR_WORDS and first.lower() in YEAR_AFTER:
+        return None
+    unit, end = counted_noun(context, match.end())
+    return ClaimDraft(kind=ClaimKind.quantity, start=match.start(), end=end, value=with_unit(claim_value(match), unit), rule="")
 
 
 _GLUED_AMOUNT = (  # digits that may touch their unit: "25kg", "2,5 - 4,5m"
@@ -85,8 +121,9 @@ _GLUED_AMOUNT = (  # digits that may touch their unit: "25kg", "2,5 - 4,5m"
 def measure(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """Digits and a unit of measure, touching or not: "25kg", "từ 2,5 - 4,5m", "36°C", "30 độ C".
 
-    Value: amount (min/max for a range), approx or bound from a qualifier, and unit: the
-    unit as written ("kg", "m²", "độ C"), from ``data/measures.yaml``.
+    Value: amount (min/max for a range), approx or bound from a qualifier, unit: the unit as
+    written ("kg", "m²", "độ C"), from ``data/measures.yaml``, and canonical: the amount in
+    base units ("1,5 km" -> 1500 meter).
 
     Why: weights, areas, distances, power and temperatures are stated facts a source can
     confirm, and a slipped digit or unit changes them by orders of magnitude.
@@ -94,9 +131,147 @@ def measure(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     Not: units written with another case ("25 KG" is no measure: "M" and "m" differ) or
     followed by a letter ("4 ha" is, "4 hay" is not).
     """
-    value = claim_value(match)
-    value.unit = match.group("unit")
+    value = with_unit(claim_value(match), match.group("unit"))
     return ClaimDraft(kind=ClaimKind.quantity, start=match.start(), end=match.end(), value=value, rule="")
 
 
-RULES = [number_noun, measure]
+
+@rule("quantity.open_unit", ClaimKind.quantity, rf"{START}{_GLUED_AMOUNT}\s*(?P<unit>{LATIN_UNIT})", priority=12, flags=0)
+def open_unit(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
+    """Digits and a unit symbol no word list names: "128 GB", "5.000 mAh", "120 Hz", "100 Mbps", "6,7 inch".
+
+    Value: amount (min/max for a range), approx or bound from a qualifier, unit: the symbol as
+    written, and canonical: the amount in base units when pint reads the unit ("128 GB" ->
+    1.024e12 bit).
+
+    Why: specifications, capacities and speeds are stated facts like weights and distances,
+    and news writes units no lexicon can list; a symbol built of an SI prefix and a unit
+    ("GB", "GHz", "kcal", "km/h") or a spelling of data/units.yaml is a unit.
+
+    Not: a unit of data/measures.yaml (``quantity.measure`` reads it), a code ("F-16",
+    "Covid-19", "4G": one capital letter is a label, not a unit), a token units.yaml lists
+    as no unit ("MV"), a symbol followed by a letter or a digit.
+    """
+    unit = match.group("unit")
+    if unit in MEASURES or unit in NOT_UNITS:
+        return None
+    value = with_unit(claim_value(match), unit)
+    return ClaimDraft(kind=ClaimKind.quantity, start=match.start(), end=match.end(), value=value, rule="")
+
+
+_SEPARATOR = {"x": "dimensions", "×": "dimensions", "*": "dimensions", "/": "slash"}
+_UNIT_TOKEN = rf"(?:{LATIN_UNIT}|{_MEASURE}(?![\w²³]))"
+_COMPOUND = rf"{START}(?:(?P<qual>{QUALIFIER})\s+)?(?P<nums>(?:{DIGITS})(?:\s*(?:[x×*]|/)\s*(?:{DIGITS}))+)(?![/\-–.,]?\d)"
+_UNIT_AT = re.compile(rf"\s*(?P<unit>{_UNIT_TOKEN})")
+
+
+def _unit_after(context: SentenceContext, position: int) -> tuple[str | None, int, bool]:
+    """The unit right after ``position``: a unit symbol or measure (as written, True) or a
+    counted noun (lower case, False); (None, position, False) when none."""
+    symbol = _UNIT_AT.match(context.text, position)
+    if symbol is not None and symbol.group("unit") not in NOT_UNITS:
+        return symbol.group("unit"), symbol.end(), True
+    if not re.match(r"\s+[^\W\d_]", context.text[position:]):
+        return None, position, False
+    first, _ = next_words(context.text, position, limit=1)
+    if first is None or first.lower() in TIME_UNITS or _TIME_UNIT_NEXT.match(context.text, position):
+        return None, position, False
+    unit, end = counted_noun(context, position)
+    return unit, end, False
+
+
+@rule("quantity.compound", ClaimKind.quantity, re.compile(_COMPOUND, re.IGNORECASE), priority=13)
+def compound(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
+    """Numbers joined by "x" or "/" and one unit: dimensions "1.920 x 1.080 pixel", "3 x 4 m";
+    alternatives "64/128 GB"; a ratio "45/50 học sinh".
+
+    Value: amounts: every number in order, shape: dimensions (joined by x), alternatives (a
+    slash before a unit of measure) or ratio (a slash before a counted noun), unit, approx
+    or bound from a qualifier, and canonical amounts when pint reads the unit. One claim
+    with all its numbers, not one per number.
+
+    Why: screen sizes, plots and rooms, memory options and "45/50" pass rates are single
+    facts: read apart, "1.920 x" became a count of "x" and 1.080 a number of pixels.
+
+    After a rank ("hạng 4/5 đội") the claim is the count alone: 5 teams.
+
+    Not: dates and codes ("30/1", "12/10/2020": the date wins, and a third part or a year
+    after a slash is no quantity), addresses ("số 12/5 đường"), numbers with no unit after them,
+    a ratio whose first number is larger than the second ("50/45" is a date or a code).
+    """
+    parts = re.split(r"\s*([x×*/])\s*", match.group("nums"))
+    numbers, separators = parts[0::2], set(parts[1::2])
+    if len(separators) > 1:
+        return None
+    ranked = "/" in separators and previous_word(context.text, match.start()) in ORDINAL_BEFORE and not match.group("qual")
+    unit, end, measured = _unit_after(context, match.end())
+    if unit is None:
+        return None
+    amounts = [parse_number(n) for n in numbers]
+    if ranked:  # "hạng 4/5 đội": a rank out of a count, which is the claim; "số 12/5": an address
+        if measured or len(amounts) != 2 or amounts[0] > amounts[1]:
+            return None
+        start = match.start("nums") + match.group("nums").rindex(numbers[-1])
+        return ClaimDraft(kind=ClaimKind.quantity, start=start, end=end, value=with_unit(Value(amount=amounts[1]), unit), rule="")
+    if _SEPARATOR[separators.pop().lower()] == "dimensions":
+        shape = "dimensions"
+    elif measured:
+        shape = "alternatives"
+    elif len(amounts) == 2 and amounts[0] <= amounts[1]:
+        shape = "ratio"
+    else:
+        return None
+    value = amount_value_of(match)
+    value.amounts, value.shape = amounts, shape
+    return ClaimDraft(kind=ClaimKind.quantity, start=match.start(), end=end, value=with_unit(value, unit), rule="")
+
+
+def amount_value_of(match: re.Match) -> Value:
+    """approx and bound from a match's qualifier, with no amount (a compound has amounts)."""
+    value = Value()
+    if match.group("qual"):
+        qualified = amount_value(_Qualified(match.group("qual"), "0"))
+        value.approx, value.bound = qualified.approx, qualified.bound
+    return value
+
+
+class _Qualified:
+    """A stand-in match for ``amount_value``: a qualifier and a number."""
+
+    def __init__(self, qualifier: str, number: str):
+        self._groups = {"qual": qualifier, "num": number, "num2": None}
+
+    def group(self, name: str):
+        return self._groups[name]
+
+
+_RANGE_UNIT = (
+    rf"{START}(?:(?P<qual>{QUALIFIER})\s+)?(?P<num>{DIGITS})\s*(?P<unit1>{_UNIT_TOKEN}|[°⁰])"
+    rf"\s*(?:-|–|{RANGE_WORD})\s*(?P<num2>{DIGITS})\s*(?P<unit>{_UNIT_TOKEN})"
+)
+
+
+@rule("quantity.unit_range", ClaimKind.quantity, re.compile(_RANGE_UNIT), priority=13)
+def unit_range(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
+    """A range with its unit on each side: "từ 30 Mbps đến 100 Mbps", "2 kg - 5 kg", "từ 15⁰ - 24⁰C".
+
+    Value: min and max, unit, approx or bound from a qualifier, and canonical min and max when
+    pint reads the unit. One claim, as "từ 30 đến 100 Mbps" gives.
+
+    Why: read apart, a range becomes two amounts, and neither is what the text states.
+
+    Not: two different units ("2 kg đến 5 m"), a range that runs backwards ("100 Mbps đến 30
+    Mbps" is two amounts).
+    """
+    unit, first_unit = match.group("unit"), match.group("unit1")
+    if first_unit != unit and not (first_unit in "°⁰" and unit.startswith(first_unit)):
+        return None
+    if unit in NOT_UNITS:
+        return None
+    value = amount_value(match)
+    if value.min is None:
+        return None
+    return ClaimDraft(kind=ClaimKind.quantity, start=match.start(), end=match.end(), value=with_unit(value, unit), rule="")
+
+
+RULES = [number_noun, measure, open_unit, compound, unit_range]

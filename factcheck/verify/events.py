@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from factcheck.extract.units import comparable, same_measure
 from factcheck.facts.index import FactIndex
 from factcheck.facts.schema import EntityType, Event, TimeUnit
 from factcheck.model.claims import Claim, ClaimKind, Evidence, Verdict
@@ -180,8 +181,15 @@ def verify_score(claim: Claim, article: Article) -> Claim:
 
 @verifies(ClaimKind.quantity)
 def verify_quantity(claim: Claim, article: Article) -> Claim:
-    unit = match_key(claim.value.unit or "")
-    relevant = lambda e: next((c for c in e.attributes.counts if c.amounts and match_key(c.unit) == unit), None)
+    """A count of the same unit as written ("pha"), or a measure in any unit pint reads as the
+    same kind of thing: a fact of 1.500 m checks "1,5 km" (``extract/units.py``)."""
+    stated_unit = claim.value.unit or ""
+    unit = match_key(stated_unit)
+
+    def same_unit(count) -> bool:
+        return match_key(count.unit) == unit or (bool(stated_unit) and comparable(stated_unit, count.unit))
+
+    relevant = lambda e: next((c for c in e.attributes.counts if c.amounts and same_unit(c)), None)
     event, done = linked_event(claim, article, relevant)
     if done:
         return done
@@ -189,10 +197,15 @@ def verify_quantity(claim: Claim, article: Article) -> Claim:
     amount = claim.value.amount
     if amount is None:
         return unverifiable(claim, "the text gives no exact amount")
-    ok = any(abs(a - amount) < 1e-9 for a in count.amounts)
+    converted = match_key(count.unit) != unit
+    if converted:
+        ok = any(same_measure(amount, stated_unit, a, count.unit) for a in count.amounts)
+    else:
+        ok = any(abs(a - amount) < 1e-9 for a in count.amounts)
     verdict = Verdict.supported if ok else Verdict.contradicted
     known = ", ".join(f"{a:g}" for a in count.amounts)
-    return result(claim, verdict, f"{event.name}: {known} {count.unit} known, stated {amount:g}",
+    stated = f"{amount:g} {stated_unit}" if converted else f"{amount:g}"
+    return result(claim, verdict, f"{event.name}: {known} {count.unit} known, stated {stated}",
                   [event_evidence(event, article.index, {"amount": count.amounts if len(count.amounts) > 1 else count.amounts[0], "unit": count.unit}, count.note)])
 
 
