@@ -60,3 +60,44 @@ def test_gold_numeric_claims_hold_their_floors(gold_scores, split):
     assert score.true_positives > 100, "the gold should have been read"
     assert score.precision >= precision_floor, f"{split}: numeric precision {score.precision:.3f} < {precision_floor}"
     assert score.recall >= recall_floor, f"{split}: numeric recall {score.recall:.3f} < {recall_floor}"
+
+
+# topic -> (precision, recall) floors on role claims, without NLP (each line one sentence).
+# Measured with bench/roles.py when set: business 0.955/0.553, health 1.000/0.958, society
+# 0.986/0.889, sport 0.979/0.855, world 0.879/0.659, seeds 1.000/1.000. The role lexicon was
+# built with the errors of every topic but one in view at a time (bench/roles.py).
+ROLE_FLOORS = {
+    "business": (0.93, 0.52), "health": (0.97, 0.93), "society": (0.96, 0.86),
+    "sport": (0.95, 0.83), "world": (0.85, 0.63), "seeds": (0.97, 0.97),
+}
+
+
+@pytest.fixture(scope="module")
+def role_scores():
+    from factcheck.model.claims import ClaimKind
+
+    require(DANTRI_DIR, "the Dân trí articles the gold annotates")
+    scores: dict[str, KindScore] = {}
+    for article, gold_file in _pairs():
+        topic = "seeds" if gold_file.parent.name == "seeds" else gold_file.stem.split("_")[1]
+        gold = load_gold(gold_file)
+        gold.claims = [c for c in gold.claims if c.kind is ClaimKind.role]
+        document = read_document(article)
+        bucket: dict = {}
+        score_document(document, gold, extract(document, {ClaimKind.role}), bucket, [])
+        total = scores.setdefault(topic, KindScore())
+        for score in bucket.values():
+            total.true_positives += score.true_positives
+            total.false_positives += score.false_positives
+            total.false_negatives += score.false_negatives
+    return scores
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("topic", sorted(ROLE_FLOORS))
+def test_roles_floor(role_scores, topic):
+    score = role_scores[topic]
+    precision_floor, recall_floor = ROLE_FLOORS[topic]
+    assert score.true_positives + score.false_negatives > 20, "the role gold should have been read"
+    assert score.precision >= precision_floor, f"{topic}: role precision {score.precision:.3f} < {precision_floor}"
+    assert score.recall >= recall_floor, f"{topic}: role recall {score.recall:.3f} < {recall_floor}"

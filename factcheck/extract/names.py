@@ -11,11 +11,27 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.lexicon import alternation, load
+from factcheck.extract.lexicon import CAPITALIZED, UPPER, alternation, load
 
 _T = load("titles")
 _P = load("places")
 TITLE = alternation(_T["titles"])
+_CLASSES = {" ".join(word.lower().split()): klass for word, klass in _T["titles"].items()}
+# Abbreviations that chain into one title: "PGS.TS", "ThS.BS".
+_ABBREVIATIONS = alternation(w for w in _T["titles"] if " " not in w and any(c.isupper() for c in w[1:]))
+_TITLE_CHAIN = rf"(?:{TITLE})(?:\.{_ABBREVIATIONS})*"
+_ONE_TITLE = (
+    rf"(?:{alternation(_T['modifiers'])}\s+)*{_TITLE_CHAIN}(?:\s+{alternation(_T['title_suffixes'])})?(?![\w])"
+)
+# A title phrase, any case: "Phó Chủ tịch", "cố Chủ tịch" (group ``title`` leaves "cố" out),
+# "Chủ tịch kiêm Tổng Giám đốc", "PGS.TS", "HLV trưởng".
+TITLE_PHRASE = (
+    rf"(?i:(?:{alternation(_T['span_modifiers'])}\s+)?"
+    rf"(?P<title>{_ONE_TITLE}(?:\s+{alternation(_T['title_joiners'])}\s+{_ONE_TITLE})*))"
+)
+# The same without the group, for lookaheads and patterns that hold two titles.
+TITLE_ANY = TITLE_PHRASE.replace("(?P<title>", "(?:")
+SURNAME = alternation(_T["surnames"])
 DOMAIN = alternation(_T["domains"])
 COUNTRY = alternation(_P["countries"])
 ORG_HEAD = alternation(_P["org_heads"])
@@ -47,15 +63,85 @@ ADMIN_TYPE = type_words(_P["admin_types"])
 # Administrative level of each place type, smallest first (see places.yaml), by canonical type.
 LEVELS = {place_type(word): level for level, words in enumerate(_P["place_levels"], start=1) for word in words}
 
-_NOT_NAMES = {w.lower() for w in _P["countries"]} | {w.lower() for w in _T["domains"]}
+# Where a body starts: "Bộ Y tế", "Liên đoàn lao động", "khoa Ngoại" (heads of data lists).
+ORG_START = re.compile(
+    rf"(?:{ORG_HEAD}|{alternation(_T['organization_heads'])}|(?i:{alternation(_P['institutions'])}))(?![\w])"
+)
+_NOT_NAMES = {w.lower() for w in _P["countries"] + _T["domains"] + _T["organizations"] + _T["places"]}
+PLACE = re.compile(rf"{alternation(_T['places'])}(?![\w])")
+_PLACE = re.compile(rf"{alternation(_T['places'] + _T['organizations'])}(?![\w])")
+_HONORIFIC_WORD = re.compile(rf"(?i:{alternation(_T['honorifics'] + _T['honorifics_lowercase'])}) ")
+_NOT_FIRST = set(_T["not_names"])
+ACRONYM = rf"{UPPER}(?:{UPPER}|\d){{1,5}}"
+_ACRONYM = re.compile(ACRONYM)
+# A syllable of a name: capitalized, hyphenated parts allowed ("Jae-myung", "M-TP").
+_SYLLABLE = re.compile(rf"{CAPITALIZED}|{UPPER}+(?:-{UPPER}+)+")
+_PARTICLE = re.compile(rf"(?:{alternation(_T['name_particles'])}) (?={UPPER})")
+_TITLE_CAPITALIZED = re.compile(rf"(?:{TITLE})(?![\w])")
+_MAX_SYLLABLES = 6
+_DOMAIN_START = re.compile(rf"(?i:{DOMAIN})(?![\w])")
+
+
+def scan_name(text: str, start: int) -> int | None:
+    """Where the name starting at ``start`` ends: capitalized syllables joined by single
+    spaces (and "de", "van" ... inside), stopping before a title ("Koizumi Bộ trưởng"), a
+    body ("Nguyễn Văn A Bộ Y tế" is unusual, "WB" after a name is not it), an acronym, and
+    after six syllables. None when no capitalized syllable starts there."""
+    if ORG_START.match(text, start) or _TITLE_CAPITALIZED.match(text, start) or _PLACE.match(text, start) or _DOMAIN_START.match(text, start):
+        return None  # "Giám đốc Bệnh viện ...", "Thạc sĩ Bác sĩ ...", "Phó Chủ tịch Bạc Liêu"
+    position, end, count = start, None, 0
+    while count < _MAX_SYLLABLES:
+        if count:
+            if text[position : position + 1] != " ":
+                break
+            particle = _PARTICLE.match(text, position + 1)
+            candidate = particle.end() if particle else position + 1
+        else:
+            candidate = position
+        syllable = _SYLLABLE.match(text, candidate)
+        if not syllable or re.match(r"\w|\.\w", text[syllable.end() : syllable.end() + 2]):
+            break  # "N.V.A", "7h": not a name syllable
+        if count and (_TITLE_CAPITALIZED.match(text, candidate) or ORG_START.match(text, candidate) or _PLACE.match(text, candidate)
+                      or (_ACRONYM.fullmatch(syllable.group(0)))):
+            break
+        end, position, count = syllable.end(), syllable.end(), count + 1
+    return end
 
 
 def person(name: str) -> str | None:
-    """``name`` unless it is a country or ministry word rather than a person."""
+    """``name`` unless it is no person: a country, ministry word, known company or body, an
+    acronym ("WB", "UBND"), a word that opens a unit ("Quân" of "Quân khu"), initials, or a
+    word with a capital inside ("LienVietPostBank")."""
     name = name.strip()
-    if not name or name.lower() in _NOT_NAMES or re.match(rf"{ORG_HEAD}\b", name):
+    words = name.split()
+    if not words or name.lower() in _NOT_NAMES or ORG_START.match(name):
+        return None
+    first = words[0]
+    if first in _NOT_FIRST or _ACRONYM.fullmatch(first) or len(first.rstrip(".")) < 2 or (len(words) == 1 and _camel(first)):
+        return None
+    if _TITLE_CAPITALIZED.match(name):
         return None
     return name
+
+
+def _camel(word: str) -> bool:
+    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+
+
+def title_class(title: str) -> str | None:
+    """office, occupation, rank or academic: the class of the title's head (data/titles.yaml),
+    after modifiers ("Phó", "cựu"); a chain takes its first element's ("PGS.TS": academic)."""
+    words = " ".join(title.split())
+    modifiers = re.compile(rf"(?i:{alternation(_T['modifiers'] + _T['span_modifiers'])})\s+")
+    while True:
+        lowered = words.lower()
+        for length in range(len(lowered), 0, -1):
+            if lowered[:length] in _CLASSES and (length == len(lowered) or not lowered[length].isalnum()):
+                return _CLASSES[lowered[:length]]
+        stripped = modifiers.match(words)
+        if not stripped:
+            return None
+        words = words[stripped.end() :]
 
 
 def title_of(match: re.Match) -> str:
