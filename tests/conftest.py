@@ -26,6 +26,8 @@ def isolated_state(tmp_path_factory, monkeypatch):
     the seeds' expected verdicts do not move when the packs are rebuilt."""
     state = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("FACTCHECK_PACKS", "none")
+    # The fact index and parsed packs (content-keyed, never stale) are shared by the session.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
     monkeypatch.setenv("FACTCHECK_CACHE", str(state / "analysis.sqlite"))
     monkeypatch.setenv("FACTCHECK_REVIEWS", str(state / "reviews.yaml"))
 

@@ -107,19 +107,27 @@ def test_rules_stages_follow_requirements():
 
 
 def test_rules_needs_is_in_every_match():
-    """``Rule.needs`` only spares sentences the rule cannot match: in every corpus text
-    (examples and counter-examples, normalized as rules see them) where the pattern matches,
-    ``needs`` is found too, and each rule with a ``needs`` matches somewhere."""
+    """``Rule.needs`` only spares sentences the rule cannot claim anything in: in every corpus
+    text (examples and counter-examples, normalized as rules see them) where the rule, run
+    without ``needs``, produces a claim, ``needs`` is found too; and each rule with a ``needs``
+    produces somewhere. (A pattern may match where its production then declines, as a title
+    with no name after it: ``needs`` may spare those sentences too.)"""
+    import dataclasses
+    import datetime as dt
+
+    from factcheck.extract.base import SentenceContext
     from factcheck.text.normalize import normalize
 
     texts = [normalize(item.text).text for corpus in CORPORA.values() for item in [*corpus.examples, *corpus.negatives]]
     guarded = [r for r in registry.RULES if r.needs is not None]
     assert guarded
     for rule in guarded:
-        matched = [text for text in texts if rule.pattern.search(text)]
-        assert matched, f"{rule.name} matches no corpus text"
-        missing = [text for text in matched if not rule.needs.search(text)]
-        assert not missing, f"{rule.name}: needs {rule.needs.pattern!r} is not in {missing[0]!r}, which the rule matches"
+        unguarded = dataclasses.replace(rule, needs=None)
+        produced = [text for text in texts if rule.pattern.search(text)
+                    and list(unguarded.apply(SentenceContext(text, dt.date(2026, 1, 31))))]
+        assert produced or rule.requires, f"{rule.name} produces nothing on any corpus text"
+        missing = [text for text in produced if not rule.needs.search(text)]
+        assert not missing, f"{rule.name}: needs {rule.needs.pattern!r} is not in {missing[0]!r}, where the rule claims something"
 
 
 def test_rules_registry_rejects_a_cycle_of_requirements():

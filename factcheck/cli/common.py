@@ -91,7 +91,7 @@ DateOpt = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="Article date,
 ModelsOpt = typer.Option(None, "--models", envvar="FACTCHECK_MODELS", help="Folder of models to use instead of the default.")
 CacheOpt = typer.Option(None, "--cache", envvar="FACTCHECK_CACHE", metavar="FILE.sqlite",
                         help="Analysis cache (SQLite; default under the user cache directory).")
-NoCacheOpt = typer.Option(False, "--no-cache", metavar="", help="Neither read nor write the analysis cache.")
+NoCacheOpt = typer.Option(False, "--no-cache", metavar="", help="Neither read nor write the analysis cache (the fact index stays cached).")
 JobsOpt = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (each loads the models once).")
 EngineOpt = typer.Option(Engine.local, "--engine", help="local (this machine) or dask (a Dask cluster, see --scheduler).")
 SchedulerOpt = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")

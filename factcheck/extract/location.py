@@ -200,7 +200,7 @@ def type_at(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
 
 
 @rule("location.typed_place", ClaimKind.location, rf"(?P<type>{ADMIN_TYPE})\s+(?P<place>{_PLACE})", flags=0,
-      requires={ClaimKind.location})
+      requires={ClaimKind.location}, needs=SPACE_CAPITAL)
 def typed_place(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """An administrative unit named with its type word and no region: "tỉnh Hà Giang", "huyện Đông Anh", "TP Thủ Đức".
 

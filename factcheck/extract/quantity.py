@@ -136,7 +136,8 @@ def measure(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
 
 
 
-@rule("quantity.open_unit", ClaimKind.quantity, rf"{START}{_GLUED_AMOUNT}\s*(?P<unit>{LATIN_UNIT})", priority=12, flags=0)
+@rule("quantity.open_unit", ClaimKind.quantity, rf"{START}{_GLUED_AMOUNT}\s*(?P<unit>{LATIN_UNIT})", priority=12, flags=0,
+      needs=rf"\d\s*{LATIN_UNIT}")  # the amount's last digit, then the unit
 def open_unit(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """Digits and a unit symbol no word list names: "128 GB", "5.000 mAh", "120 Hz", "100 Mbps", "6,7 inch".
 
@@ -180,7 +181,8 @@ def _unit_after(context: SentenceContext, position: int) -> tuple[str | None, in
     return unit, end, False
 
 
-@rule("quantity.compound", ClaimKind.quantity, re.compile(_COMPOUND, re.IGNORECASE), priority=13)
+@rule("quantity.compound", ClaimKind.quantity, re.compile(_COMPOUND, re.IGNORECASE), priority=13,
+      needs=r"\d\s*[x×*/]\s*\d")  # two numbers joined by "x" or "/"
 def compound(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """Numbers joined by "x" or "/" and one unit: dimensions "1.920 x 1.080 pixel", "3 x 4 m";
     alternatives "64/128 GB"; a ratio "45/50 học sinh".
@@ -251,7 +253,8 @@ _RANGE_UNIT = (
 )
 
 
-@rule("quantity.unit_range", ClaimKind.quantity, re.compile(_RANGE_UNIT), priority=13)
+@rule("quantity.unit_range", ClaimKind.quantity, re.compile(_RANGE_UNIT), priority=13,
+      needs=rf"\d\s*(?:{_UNIT_TOKEN}|[°⁰])")  # a number and its unit: the range's first end
 def unit_range(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """A range with its unit on each side: "từ 30 Mbps đến 100 Mbps", "2 kg - 5 kg", "từ 15⁰ - 24⁰C".
 

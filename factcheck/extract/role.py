@@ -18,7 +18,7 @@ import re
 
 from factcheck.model.claims import ClaimDraft, ClaimKind, Value
 from factcheck.extract.base import SentenceContext, rule
-from factcheck.extract.lexicon import LEFT, NAME, RIGHT, UPPER, alternation, load
+from factcheck.extract.lexicon import LEFT, NAME, RIGHT, SPACE_CAPITAL, UPPER, alternation, load
 from factcheck.extract.names import (
     ACRONYM, COUNTRY, PLACE, DOMAIN, HONORIFIC, ORG_START, SURNAME, TITLE_ANY, TITLE_PHRASE, person, scan_name, title_class,
 )
@@ -72,7 +72,8 @@ def _org_then_name(text: str, position: int) -> tuple[str, int, int] | None:
     return None
 
 
-@rule("role.title_name", ClaimKind.role, rf"{LEFT}[\"“]?{TITLE_PHRASE}[\"”]?(?=\s)", flags=0)
+@rule("role.title_name", ClaimKind.role, rf"{LEFT}[\"“]?{TITLE_PHRASE}[\"”]?(?=\s)", flags=0,
+      needs=SPACE_CAPITAL)  # the person's name after the title
 def title_name(match: re.Match, context: SentenceContext) -> ClaimDraft | list[ClaimDraft] | None:
     """A title, optionally its domain and organization, then a name: "Bộ trưởng Quốc phòng Nhật Bản Shinjiro Koizumi", "HLV Park Hang-seo", "bác sĩ Nguyễn Văn A", "Phó Chủ tịch WB Nguyễn Văn A", "Thứ trưởng Bộ Y tế Trần Văn Thuấn".
 
@@ -247,7 +248,8 @@ def _evidence(found: str, start: int, context: SentenceContext) -> bool:
     return bool(re.match(rf"{SURNAME}\s", found + " "))
 
 
-@rule("role.name_title", ClaimKind.role, rf"{LEFT}(?P<name>{NAME})(?:\s*\([^()]{{1,40}}\))?(?P<sep>\s*,\s*|\s+[-–]\s+|\s*\(\s*)(?={TITLE_ANY}{RIGHT})", flags=0)
+@rule("role.name_title", ClaimKind.role, rf"{LEFT}(?P<name>{NAME})(?:\s*\([^()]{{1,40}}\))?(?P<sep>\s*,\s*|\s+[-–]\s+|\s*\(\s*)(?={TITLE_ANY}{RIGHT})", flags=0,
+      needs=rf"{UPPER}[^\W\d_]*(?:-[^\W\d_]+)*(?:\s*\([^()]{{1,40}}\))?\s*[,(\-–]")  # a name's last word, then the separator
 def name_title(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | None:
     """A name, then ", ", " - " or "(" and a title with its organization: "ông Lê Duy Minh, Cục trưởng Cục Thuế TPHCM", "Tim Cook - CEO Apple", "ông Lê Văn Bình, đại diện hệ thống X, cho biết", "Phạm Doãn Sơn (Tổng Giám đốc)".
 
@@ -276,7 +278,8 @@ def name_title(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | 
     return _title_chain(context, title, found, start)
 
 
-@rule("role.name_is_title", ClaimKind.role, rf"{LEFT}(?P<name>{NAME})\s+(?:{_ADVERB}\s+)?(?:{_LINKER})\s+(?={TITLE_ANY}{RIGHT})", flags=0)
+@rule("role.name_is_title", ClaimKind.role, rf"{LEFT}(?P<name>{NAME})\s+(?:{_ADVERB}\s+)?(?:{_LINKER})\s+(?={TITLE_ANY}{RIGHT})", flags=0,
+      needs=rf"{UPPER}[^\W\d_]*(?:-[^\W\d_]+)*\s+(?:{_ADVERB}\s+)?(?:{_LINKER})\s")  # a name's last word, then the linking word
 def name_is_title(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | None:
     """A name, a linking word, then a title: "Kiatisuk còn là cầu thủ", "Agnelli đã từ chức Chủ tịch Juventus", "ông Dương đồng thời là Chủ tịch kiêm Tổng Giám đốc ...".
 

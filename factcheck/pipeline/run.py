@@ -47,8 +47,10 @@ class Options(BaseModel):
 
     @property
     def facts_cache_dir(self) -> Path | None:
-        """The fact index is cached beside the analysis cache (and not at all with --no-cache)."""
-        return self.cache.parent if self.cache else None
+        """The fact index is cached beside the analysis cache, or in the user cache folder with
+        --no-cache: it is a pure function of the fact files and the code, and building it
+        with the geography packs takes half a minute (``facts/index.py``)."""
+        return self.cache.parent if self.cache else default_cache_path().parent
 
 
 def read(inputs: Iterable[Path], options: Options) -> Iterator[Document]:
