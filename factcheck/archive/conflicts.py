@@ -47,6 +47,18 @@ class PlaceJudge:
     def __init__(self, index=None) -> None:
         self.index = index
 
+    def _provinces(self, place: str, place_type: str | None) -> set[str]:
+        """The first-level units (or countries) the places of this name lie in: one for a
+        district and the town of the same name in it, several for true homonyms."""
+        from factcheck.verify.location import candidates
+
+        index, found = self.index, set()
+        for row in candidates(index, place, place_type):
+            chain = [region for region, _ in index.ancestors(row.id)]
+            tops = [r for r in chain if index.entities.get(r) is not None and index.entities[r].level in (0, 1)]
+            found.add(tops[0] if tops else row.id)
+        return found
+
     def compatible(self, place: str, place_type: str | None, a: str, b: str) -> bool:
         if fuzz.ratio(a, b) >= 85 or a.startswith(b) or b.startswith(a):
             return True  # one region written two ways ("Chư Păh" / "Chư Pah")
@@ -63,8 +75,8 @@ class PlaceJudge:
             return True  # a region no pack knows: a company, a body, a list
         if nested(index, a, b):
             return True  # "Bến Lức" and "Long An": one inside the other
-        if len({row.id for row in index.named(place, PLACES)}) > 1:
-            return True  # a name of several places (communes "Đồng Tâm" in many provinces): two regions are expected
+        if len(self._provinces(place, place_type)) > 1:
+            return True  # a name of places in several provinces (communes "Đồng Tâm"): two regions are expected
         places = candidates(index, place, place_type)
         if places:
             top = min((row.level for row in places if row.level is not None), default=None)

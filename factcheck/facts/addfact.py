@@ -88,8 +88,9 @@ def _check_target(path: Path, facts_dir: Path) -> None:
                            f"pick a file under {facts_dir}/ or pass --facts") from None
 
 
-def append_facts(path: Path, additions: dict[str, list[CommentedMap]], facts_dir: Path) -> list[str]:
-    """Append to ``path`` keeping its formatting; validate; restore the file on errors."""
+def append_facts(path: Path, additions: dict[str, list[CommentedMap]], facts_dir: Path, packs: list[Path] = ()) -> list[str]:
+    """Append to ``path`` keeping its formatting; validate (with ``packs``, when the new facts
+    name pack places); restore the file on errors."""
     _check_target(path, facts_dir)
     yaml = YAML()
     yaml.preserve_quotes = True
@@ -113,7 +114,7 @@ def append_facts(path: Path, additions: dict[str, list[CommentedMap]], facts_dir
     buffer = io.StringIO()
     yaml.dump(document, buffer)
     atomic_write(path, buffer.getvalue())
-    _, problems = validate(facts_dir)
+    _, problems = validate(facts_dir, packs=packs)
     errors = [str(p) for p in problems if p.severity == "error"]
     if errors:
         atomic_write(path, original)
