@@ -44,7 +44,8 @@ SHARED = ROOT.parent / "shared" / "data" / "news" / "dantri-unc"
 
 
 def build_archive(articles: Path, db: Path, cache: Path) -> tuple[float, build.BuildStats]:
-    db.unlink(missing_ok=True)
+    for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        stale.unlink(missing_ok=True)
     options = run.Options(cache=cache)
     started = time.perf_counter()
     connection = connect(db, create=True)
@@ -117,7 +118,7 @@ def role_share(articles: Path, cache: Path, facts: Path, suggestions_file: Path,
 
 # ------------------------------------------------------------------------------ planting
 
-SWAP_PROVINCES = ["Thái Bình", "Cà Mau", "Lai Châu", "Kon Tum", "Bạc Liêu", "Hà Giang"]
+SWAP_PROVINCES = ["Cà Mau", "Lai Châu", "Kon Tum", "Bạc Liêu"]  # not also commune names (there are communes "Thái Bình" in many provinces)
 
 
 def _planted_title(title: str) -> str | None:

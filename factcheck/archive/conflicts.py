@@ -73,11 +73,11 @@ class PlaceJudge:
         regions_a, regions_b = index.named(a, PLACES), index.named(b, PLACES)
         if not regions_a or not regions_b:
             return True  # a region no pack knows: a company, a body, a list
-        if nested(index, a, b):
-            return True  # "Bến Lức" and "Long An": one inside the other
+        places = candidates(index, place, place_type)
+        if not places and nested(index, a, b):
+            return True  # a place no pack holds, in "Bến Lức" and in "Long An": one inside the other
         if len(self._provinces(place, place_type)) > 1:
             return True  # a name of places in several provinces (communes "Đồng Tâm"): two regions are expected
-        places = candidates(index, place, place_type)
         if places:
             top = min((row.level for row in places if row.level is not None), default=None)
             region_top = min((row.level for row in [*regions_a, *regions_b] if row.level is not None), default=None)
@@ -88,7 +88,7 @@ class PlaceJudge:
             return any(region in ids for row in places for region, _ in index.ancestors(row.id))
         distinct = {row.id for row in places}
         if fits(regions_a) and fits(regions_b):
-            return True  # homonyms, each where it is said to be
+            return True  # each where it is said to be: a district and its province, or homonyms
         if len(distinct) > 1 and not (fits(regions_a) or fits(regions_b)):
             return True  # several places of that name, none placed: cannot tell which is meant
         return False
