@@ -11,7 +11,7 @@ from typing import Iterable, Iterator, List, Optional
 
 import typer
 
-from factcheck.cli.common import (EXIT_FINDINGS, CacheOpt, DateOpt, Engine, EngineOpt, FactsOpt, PacksOpt, FilesArg, InputFormat, InputFormatOpt, JobsOpt,
+from factcheck.cli.common import (EXIT_FINDINGS, ArchiveOpt, CacheOpt, DateOpt, Engine, EngineOpt, FactsOpt, PacksOpt, FilesArg, InputFormat, InputFormatOpt, JobsOpt,
                                   ModelsOpt, NlpOpt, NoCacheOpt, ReviewsOpt, SchedulerOpt, articles, fact_base, fail, pipeline_options, reports_errors, warn,
                                   with_progress, write_output)
 
@@ -38,6 +38,7 @@ class ReportFormat(str, Enum):
 
 class FailOn(str, Enum):
     contradicted = "contradicted"
+    disputed = "disputed"
     inconsistent = "inconsistent"
     unverifiable = "unverifiable"
     never = "never"
@@ -111,6 +112,7 @@ def check(
     fail_on: FailOn = typer.Option(FailOn.contradicted, "--fail-on", help="Exit 1 on findings at or above this level."),
     show_unverifiable: bool = typer.Option(False, "--all", metavar="", help="Text format: also list unverifiable claims."),
     reviews: Optional[Path] = ReviewsOpt,
+    archive: Optional[Path] = ArchiveOpt,
     show_suppressed: bool = typer.Option(False, "--show-suppressed", metavar="", help="Also show findings an editor dismissed."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
     input_format: InputFormat = InputFormatOpt,
@@ -136,17 +138,22 @@ def check(
     options = pipeline_options(input_format, date, nlp, models, cache, no_cache, jobs, engine, scheduler)
     index = run.load_facts(fact_base(facts), options, packs)
     store = load_store(store_path(reviews))
+    opened = None
+    if archive is not None:
+        from factcheck.archive.lookup import Archive
+
+        opened = Archive(archive, index)
     started, tally = time.perf_counter(), Counter()
 
     def counted(reports: Iterable[DocumentReport]) -> Iterator[DocumentReport]:
         for report in reports:
             tally.update(report.counts())
-            tally.update(documents=1, inconsistent=len(report.inconsistencies), failing=report.failing(level))
+            tally.update(documents=1, inconsistent=len(report.inconsistencies), failing=report.failing(level), disputed=len(report.disputes))
             for fingerprint in report.stale:
                 warn(f"{report.document.source}: decision {fingerprint[:10]} is stale: its finding is no longer reported")
             yield report
 
-    reports = counted(with_progress(run.check(articles(files, options), options, index, store), "checking"))
+    reports = counted(with_progress(run.check(articles(files, options), options, index, store, opened), "checking"))
     renderer = REPORTS[output_format.value]
     if output_format is ReportFormat.text:
         chunks = renderer(reports, show_unverifiable, show_suppressed)
@@ -158,7 +165,8 @@ def check(
     if output is not None:
         typer.echo(f"report written to {output}", err=True)
     summary = ", ".join(f"{tally[v]} {v}" for v in ("supported", "contradicted", "ambiguous", "unverifiable"))
-    typer.echo(f"checked {tally['documents']} document(s): {summary}, {tally['inconsistent']} inconsistent, "
+    disputed = f"{tally['disputed']} disputed by the archive, " if opened is not None else ""
+    typer.echo(f"checked {tally['documents']} document(s): {summary}, {tally['inconsistent']} inconsistent, {disputed}"
                f"in {time.perf_counter() - started:.1f}s", err=True)
     if tally["failing"]:
         raise typer.Exit(EXIT_FINDINGS)

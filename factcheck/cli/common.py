@@ -101,6 +101,8 @@ FactsOpt = typer.Option(None, "--facts", envvar="FACTCHECK_FACTS", show_default=
 PacksOpt = typer.Option(None, "--packs", envvar="FACTCHECK_PACKS", metavar="all|none|NAME,...",
                         help="Geography packs to use with the fact base: all (default), none, or names separated by commas "
                              "(see `factcheck facts info`). Packs live in packs/ beside the fact base, or $FACTCHECK_PACKS_DIR.")
+ArchiveOpt = typer.Option(None, "--archive", envvar="FACTCHECK_ARCHIVE", metavar="DB",
+                          help="An archive built by `factcheck archive build`: each claim's corroboration and disputes in earlier articles.")
 ReviewFilesArg = typer.Argument(None, help="Articles the findings come from (needed for findings not yet in the store).", show_default=False)
 NoteOpt = typer.Option(..., "--note", help="Why: kept with the decision in the review history.")
 ByOpt = typer.Option(None, "--by", help="Reviewer (default: $FACTCHECK_REVIEWER, git user.name, or the login).")

@@ -133,3 +133,63 @@ def facts_import(
             typer.echo(str(problem), err=True)
         if problems:
             raise typer.Exit(EXIT_FINDINGS)
+
+
+@facts_app.command("suggest")
+@reports_errors
+def facts_suggest(
+    db: Path = typer.Argument(..., help="An archive built by `factcheck archive build`."),
+    min_articles: int = typer.Option(2, "--min-articles", min=1, help="Articles that must agree before a fact is suggested."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the YAML here instead of stdout."),
+    show_coverage: bool = typer.Option(False, "--coverage", metavar="", help="Print the claims that recur most with no fact to decide them instead."),
+    facts: Optional[Path] = typer.Option(None, "--facts", envvar="FACTCHECK_FACTS", show_default=False, help="Fact base folder."),
+    packs: Optional[str] = PacksOpt,
+) -> None:
+    """Suggest tenures and place containments the archive agrees on, as reviewable fact-base YAML."""
+    from factcheck.archive.store import connect
+    from factcheck.archive.suggest import coverage, suggest, to_yaml
+    from factcheck.pipeline import run
+
+    connection = connect(db)
+    index = run.load_facts(fact_base(facts), pipeline_options(), packs)
+    found = suggest(connection, index, min_articles)
+    if show_coverage:
+        rows = coverage(connection, index, found)
+        write_output((f"{n:>5}  {kind:<9} {label}{'  (suggested)' if covered else ''}\n" for kind, label, n, covered in rows), output)
+        return
+    write_output([to_yaml(found)], output)
+    kinds = ", ".join(f"{sum(1 for s in found if s.kind == k)} {k}s" for k in ("tenure", "location"))
+    typer.echo(f"suggested {kinds}, deciding {sum(s.decides for s in found)} archived claim(s)", err=True)
+
+
+@facts_app.command("accept")
+@reports_errors
+def facts_accept(
+    file: Path = typer.Argument(..., help="Reviewed suggestions (`factcheck facts suggest -o FILE`, edited)."),
+    into: Optional[Path] = typer.Option(None, "--into", help="Fact file to append to (default: FACTS/reviewed.yaml)."),
+    facts: Optional[Path] = typer.Option(None, "--facts", envvar="FACTCHECK_FACTS", show_default=False, help="Fact base folder."),
+    packs: Optional[str] = PacksOpt,
+) -> None:
+    """Append reviewed suggestions to the fact base; validated, and the file restored if they break it."""
+    from ruamel.yaml import YAML
+
+    from factcheck.facts.addfact import append_facts
+    from factcheck.facts.load import load_fact_base
+    from factcheck.facts.packs import pack_files
+
+    directory = fact_base(facts)
+    pack_list = pack_files(directory, packs)
+    try:
+        document = YAML().load(file.read_text(encoding="utf-8")) or {}
+    except OSError as error:
+        fail(f"{file}: {error.strerror}")
+    base, _ = load_fact_base(directory, pack_list)
+    known = {"sources": set(base.sources), "entities": set(base.entities), "tenures": {t.id for t in base.tenures},
+             "locations": {l.id for l in base.locations}, "events": {e.id for e in base.events}}
+    additions = {section: [item for item in document.get(section) or [] if item["id"] not in known[section]] for section in known}
+    if not any(additions.values()):
+        typer.echo(f"{file}: nothing new to accept", err=True)
+        return
+    target = into or directory / "reviewed.yaml"
+    written = append_facts(target, additions, directory, pack_list)
+    typer.echo(f"accepted {len(written)} fact(s) into {target}; fact base validates", err=True)

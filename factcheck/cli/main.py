@@ -17,6 +17,7 @@ import sys
 import typer
 
 from factcheck.cli import analyze
+from factcheck.cli.archive import archive_app
 from factcheck.cli.common import DEBUG_ENV, EXIT_ERROR, debugging
 from factcheck.cli.facts import facts_app
 from factcheck.cli.models import models_app
@@ -41,6 +42,7 @@ app.add_typer(facts_app, name="facts")
 app.add_typer(review_app, name="review")
 app.add_typer(rules_app, name="rules")
 app.command()(serve)
+app.add_typer(archive_app, name="archive")
 
 
 def main() -> None:

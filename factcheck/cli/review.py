@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from enum import Enum
 from pathlib import Path
 from typing import Callable, List, Optional
@@ -39,7 +40,12 @@ def _reports(files: List[Path], facts: Optional[Path], reviews: Optional[Path], 
 
     index = run.load_facts(fact_base(facts), options.pipeline)
     store = load_store(store_path(reviews))
-    reports = list(run.check(articles(files, options.pipeline), options.pipeline, index, store))
+    archive = None
+    if os.environ.get("FACTCHECK_ARCHIVE"):  # disputes with the archive are findings too (``check --archive``)
+        from factcheck.archive.lookup import Archive
+
+        archive = Archive(Path(os.environ["FACTCHECK_ARCHIVE"]), index)
+    reports = list(run.check(articles(files, options.pipeline), options.pipeline, index, store, archive))
     return reports, store, index
 
 
@@ -65,7 +71,7 @@ def review_list(
     if files:
         reports, _, _ = _reports(files, facts, reviews, ArticleOptions(nlp, date, input_format, cache, no_cache))
         for report in reports:
-            decided = {item.fingerprint: item.review for item in [*report.claims, *report.inconsistencies]}
+            decided = {item.fingerprint: item.review for item in [*report.claims, *report.inconsistencies, *report.disputes]}
             for finding in report.findings():
                 if finding.fingerprint in seen:  # a claim repeated in an article: one finding, one row
                     continue

@@ -90,9 +90,10 @@ def _check_target(path: Path, facts_dir: Path) -> None:
                            f"pick a file under {facts_dir}/ or pass --facts") from None
 
 
-def append_facts(path: Path, additions: dict[str, list[CommentedMap]], facts_dir: Path) -> list[str]:
-    """Append to ``path`` keeping its formatting; validate with the packs in use; restore the
-    file on errors. Holds the file's lock, so the CLI and the review app can add at once."""
+def append_facts(path: Path, additions: dict[str, list[CommentedMap]], facts_dir: Path, packs: list[Path] | None = None) -> list[str]:
+    """Append to ``path`` keeping its formatting; validate with ``packs`` (default: the packs
+    in use, ``facts/packs.py``); restore the file on errors. Holds the file's lock, so the
+    CLI and the review app can add at once."""
     _check_target(path, facts_dir)
     with exclusive_lock(path):
         yaml = YAML()
@@ -117,7 +118,7 @@ def append_facts(path: Path, additions: dict[str, list[CommentedMap]], facts_dir
         buffer = io.StringIO()
         yaml.dump(document, buffer)
         atomic_write(path, buffer.getvalue())
-        _, problems = validate(facts_dir, packs=pack_files(facts_dir), cache_dir=default_cache_path().parent)
+        _, problems = validate(facts_dir, packs=pack_files(facts_dir) if packs is None else packs, cache_dir=default_cache_path().parent)
         errors = [str(p) for p in problems if p.severity == "error"]
         if errors:
             atomic_write(path, original)

@@ -11,6 +11,7 @@ from enum import Enum
 
 from pydantic import BaseModel
 
+from factcheck.model.archive import Corroboration, Dispute
 from factcheck.model.claims import Claim, Inconsistency, Verdict
 from factcheck.model.document import Document
 
@@ -21,6 +22,7 @@ class FailLevel(str, Enum):
     """``--fail-on``: the least serious finding that makes ``check`` exit 1."""
 
     contradicted = "contradicted"  # contradicted claims only
+    disputed = "disputed"  # ... or claims the archive's majority disagrees with (check --archive)
     inconsistent = "inconsistent"  # ... or inconsistencies inside an article
     unverifiable = "unverifiable"  # ... or ambiguous or unverifiable claims
     never = "never"
@@ -42,7 +44,7 @@ def is_finding(claim: Claim) -> bool:
     return claim.verdict in (Verdict.contradicted, Verdict.ambiguous, Verdict.unverifiable)
 
 
-def suppressed(item: Claim | Inconsistency) -> bool:
+def suppressed(item: Claim | Inconsistency | Dispute) -> bool:
     """An editor dismissed this finding: later checks do not count or show it."""
     return item.review == DISMISSED
 
@@ -54,6 +56,8 @@ class DocumentReport(BaseModel):
     claims: list[Claim]
     inconsistencies: list[Inconsistency]
     stale: list[str] = []  # fingerprints of decisions on this article whose finding is gone
+    corroborations: list[Corroboration] = []  # earlier archived articles stating the same (check --archive)
+    disputes: list[Dispute] = []  # claims the archive disagrees with (check --archive)
 
     @property
     def name(self) -> str:
@@ -70,6 +74,9 @@ class DocumentReport(BaseModel):
         found += [Finding(fingerprint=i.fingerprint, document=self.name, kind=f"inconsistent:{i.kind}", claim=i.message,
                           verdict="inconsistent", line=i.line)
                   for i in self.inconsistencies]
+        found += [Finding(fingerprint=d.fingerprint, document=self.name, kind=f"disputed:{d.kind}", claim=d.message,
+                          verdict="disputed", line=d.line)
+                  for d in self.disputes]
         return found
 
     def failing(self, level: FailLevel) -> int:
@@ -86,6 +93,8 @@ class DocumentReport(BaseModel):
                 count += 1
         if level in (FailLevel.inconsistent, FailLevel.unverifiable):
             count += sum(1 for i in self.inconsistencies if not suppressed(i))
+        if level is not FailLevel.contradicted:
+            count += sum(1 for d in self.disputes if not suppressed(d))
         return count
 
 

@@ -14,14 +14,19 @@ from factcheck.verify.location import nested
 from factcheck.verify.registry import verify_claims
 
 
-def check_document(document: Document, index: FactIndex, store: ReviewStore | None = None, claims: list[Claim] | None = None) -> DocumentReport:
+def check_document(document: Document, index: FactIndex, store: ReviewStore | None = None, claims: list[Claim] | None = None,
+                   archive=None) -> DocumentReport:
     """Verdicts, inconsistencies and fingerprints for one article; decisions from ``store``.
 
-    ``claims`` are the article's extracted claims when they are known already (the cache).
+    ``claims`` are the article's extracted claims when they are known already (the cache);
+    with ``archive`` (``factcheck.archive.lookup.Archive``), each claim's corroboration and
+    disputes in the publisher's earlier articles.
     """
     claims = verify_claims(extract(document) if claims is None else claims, index, document.date)
     inconsistencies = find_inconsistencies(claims, lambda a, b: nested(index, a, b))
     report = DocumentReport(document=document, claims=claims, inconsistencies=inconsistencies)
+    if archive is not None:
+        report.corroborations, report.disputes = archive.evidence(document, claims)
     add_fingerprints(report)
     if store is not None:
         apply_reviews(report, store)

@@ -75,11 +75,12 @@ def load_facts(facts: Path, options: Options, packs: str | None = None) -> FactI
     return load_index(facts, options.facts_cache_dir, packs=pack_files(facts, packs))
 
 
-def check(documents: Iterable[Document], options: Options, index: FactIndex, store=None) -> Iterator[DocumentReport]:
-    """One report per article: claims with verdicts, inconsistencies, review decisions."""
+def check(documents: Iterable[Document], options: Options, index: FactIndex, store=None, archive=None) -> Iterator[DocumentReport]:
+    """One report per article: claims with verdicts, inconsistencies, review decisions; with
+    ``archive`` (``factcheck.archive.lookup.Archive``), what the earlier articles say."""
     for document, claims in analyze(documents, options):
         try:
-            report = check_document(document, index, store, claims)
+            report = check_document(document, index, store, claims, archive)
         except FactcheckError:
             raise
         except Exception as error:  # name the article: one line a user can act on, not a traceback

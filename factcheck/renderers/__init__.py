@@ -13,4 +13,5 @@ from factcheck.renderers import conllu, github, html, json, jsonl, sarif, text
 REPORTS = {"text": text.reports, "json": json.reports, "jsonl": jsonl.reports, "sarif": sarif.reports, "html": html.reports}
 CLAIMS = {"text": text.claims, "json": json.claims, "jsonl": jsonl.claims}
 TAGS = {"text": text.tags, "conllu": conllu.tags, "json": json.tags}
+CONFLICTS = {"text": text.conflicts, "json": json.conflicts, "html": html.conflicts}
 PROBLEMS = {"text": text.problems, "json": json.problems, "github": github.problems}

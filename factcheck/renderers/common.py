@@ -58,6 +58,9 @@ def report_json(report: DocumentReport) -> dict:
     data = document_json(report.document, report.claims)
     data["inconsistencies"] = [i.model_dump(exclude_none=True) for i in report.inconsistencies]
     data["stale_decisions"] = report.stale
+    if report.corroborations or report.disputes:  # only with check --archive
+        data["archive"] = {"corroborations": [c.model_dump(exclude_none=True) for c in report.corroborations],
+                           "disputes": [d.model_dump(exclude_none=True) for d in report.disputes]}
     return data
 
 

@@ -86,6 +86,18 @@ def _article(report: DocumentReport, show_suppressed: bool) -> str:
             review = f" <em>[{_e(item.review)}]</em>" if item.review else ""
             parts.append(f'<li class="inconsistent">line {item.line}: {_e(item.message)}{review} <span class="small">#{_e((item.fingerprint or "")[:10])}</span></li>')
         parts.append("</ul>")
+    disputes = [d for d in report.disputes if show_suppressed or not suppressed(d)]
+    if disputes or report.corroborations:
+        parts.append("<h3>In the archive</h3><ul>")
+        for item in disputes:
+            review = f" <em>[{_e(item.review)}]</em>" if item.review else ""
+            seen = ", ".join(f"{_e(w.where)} ({_e(w.date)})" for w in item.majority.witnesses)
+            parts.append(f'<li class="inconsistent">{"tie" if item.tie else "disputed"}, line {item.line}: {_e(item.message)}{review} '
+                         f'<span class="small">#{_e((item.fingerprint or "")[:10])}; majority: {seen}</span></li>')
+        for item in report.corroborations:
+            parts.append(f'<li class="small">corroboration (not a verified fact): {item.articles} earlier article(s) from {_e(item.first)} to {_e(item.last)} state '
+                         f'{_e(item.kind)} claim {_e(item.claim_id)}: ' + ", ".join(_e(w.where) for w in item.witnesses) + "</li>")
+        parts.append("</ul>")
     parts.append('<h3>Claims</h3><ol class="claims">')
     for claim in claims:
         expected = "; ".join(f"expected {_e(e.expected)}" for e in claim.evidence if e.expected is not None and claim.verdict is not Verdict.supported)
@@ -122,3 +134,20 @@ def reports(items: Iterable[DocumentReport], show_suppressed: bool = False) -> I
     header = "".join(f"<th>{h}</th>" for h in ("article", "claims", "supported", "contradicted", "ambiguous", "unverifiable", "inconsistent", "dismissed"))
     yield (f'<h2 id="summary">Summary</h2>\n<table><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>\n'
            "</body></html>\n")
+
+
+def conflicts(items: list) -> Iterator[str]:
+    """``archive conflicts -f html``: one self-contained page, most lopsided conflict first."""
+    yield (f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">\n'
+           f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">\n'
+           f"<title>archive conflicts</title><style>{CSS}</style></head>\n<body><h1>Conflicts in the archive</h1>\n")
+    for number, conflict in enumerate(items, 1):
+        head = "tie" if conflict.tie else f"{conflict.majority.articles} against {sum(s.articles for s in conflict.minority)}"
+        parts = [f'<section class="article"><h2>{number}. {_e(conflict.kind)} {_e(conflict.subject)}</h2>'
+                 f'<p class="small">{_e(conflict.aspect)} {_e(conflict.first)} to {_e(conflict.last)}: {_e(head)}</p><ul>']
+        for role, side in [("majority", conflict.majority), *(("minority", s) for s in conflict.minority)]:
+            seen = ", ".join(f"{_e(w.where)} ({_e(w.date)})" for w in side.witnesses)
+            parts.append(f'<li class="{"inconsistent" if role == "minority" else ""}">{role} «{_e(side.value)}»: {side.articles} article(s), '
+                         f'{_e(side.first)} to {_e(side.last)} <span class="small">{seen}</span></li>')
+        yield "".join(parts) + "</ul></section>\n"
+    yield f"<p>{len(items)} conflict(s)</p></body></html>\n"

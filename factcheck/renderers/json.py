@@ -36,3 +36,8 @@ def _tagged(document: Document) -> dict:
 def problems(items: list[FactProblem], summary: str) -> Iterator[str]:
     errors = sum(1 for p in items if p.severity == "error")
     yield dumps({"problems": [p.model_dump() for p in items], "errors": errors}, indent=2) + "\n"
+
+
+def conflicts(items: list) -> Iterator[str]:
+    """``archive conflicts -f json``: ``{"conflicts": [...]}``, most lopsided first."""
+    yield from json_array('{\n  "conflicts": [', (c.model_dump(exclude_none=True) for c in items), "]\n}\n")

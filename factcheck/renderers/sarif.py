@@ -14,6 +14,7 @@ SARIF_RULES = [
     ("FC002", "inconsistent", "Claims of one article contradict each other", "error"),
     ("FC003", "ambiguous", "A claim links to facts that disagree; an editor must decide", "warning"),
     ("FC004", "unverifiable", "No fact covers the claim", "note"),
+    ("FC005", "disputed", "Earlier articles in the archive state something incompatible", "warning"),
 ]
 RULE_INDEX = {name: i for i, (_, name, _, _) in enumerate(SARIF_RULES)}
 
@@ -43,6 +44,9 @@ def _results(items: Iterable[DocumentReport]) -> Iterator[dict]:
         for inconsistency in report.inconsistencies:
             if not suppressed(inconsistency):
                 yield _result("inconsistent", inconsistency.message, path, inconsistency.line, 1, None, inconsistency.fingerprint)
+        for dispute in report.disputes:
+            if not suppressed(dispute):
+                yield _result("disputed", dispute.message, path, dispute.line, 1, None, dispute.fingerprint)
 
 
 def reports(items: Iterable[DocumentReport]) -> Iterator[str]:

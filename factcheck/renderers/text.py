@@ -7,6 +7,7 @@ from itertools import groupby
 from typing import Iterable, Iterator
 
 from factcheck.facts.schema import FactProblem
+from factcheck.model.archive import Conflict
 from factcheck.model.claims import Verdict
 from factcheck.model.document import Document
 from factcheck.model.report import DocumentReport, suppressed
@@ -46,7 +47,7 @@ def reports(items: Iterable[DocumentReport], show_unverifiable: bool = False, sh
             unverifiable_hidden += sum(1 for c in shown if c.verdict is Verdict.unverifiable)
             shown = [c for c in shown if c.verdict is not Verdict.unverifiable]
         if not show_suppressed:
-            hidden += sum(1 for c in shown if suppressed(c)) + sum(1 for i in report.inconsistencies if suppressed(i))
+            hidden += sum(1 for c in shown if suppressed(c)) + sum(1 for i in report.inconsistencies if suppressed(i)) + sum(1 for d in report.disputes if suppressed(d))
             shown = [c for c in shown if not suppressed(c)]
         for sentence, group in groupby(shown, key=lambda c: c.sentence):
             out.append(f"  │ {sentence}")
@@ -68,6 +69,20 @@ def reports(items: Iterable[DocumentReport], show_unverifiable: bool = False, sh
                 continue
             review = f"  [{inconsistency.review}]" if inconsistency.review else ""
             out.append(f"  ✗ INCONSISTENT {document.source}:{inconsistency.line}  {inconsistency.message}  #{(inconsistency.fingerprint or '')[:10]}{review}")
+        corroborated = {c.claim_id: c for c in report.corroborations}
+        for claim_id in dict.fromkeys(c.id for c in shown if c.id in corroborated):
+            c = corroborated[claim_id]
+            claim = next(x for x in report.claims if x.id == claim_id)
+            seen = ", ".join(w.where for w in c.witnesses)
+            out.append(f"  ≡ archive   {document.source}:{claim.line}  «{claim.text}» also in {c.articles} earlier article(s), "
+                       f"{c.first} to {c.last} (corroboration, not a verified fact): {seen}")
+        for dispute in report.disputes:
+            if suppressed(dispute) and not show_suppressed:
+                continue
+            review = f"  [{dispute.review}]" if dispute.review else ""
+            mark = "TIE" if dispute.tie else "DISPUTED"
+            out.append(f"  ✗ {mark} {document.source}:{dispute.line}  {dispute.message}  #{(dispute.fingerprint or '')[:10]}{review}")
+            out.append(f"  │     majority {dispute.majority.value!r}: " + ", ".join(f"{w.where} ({w.date})" for w in dispute.majority.witnesses))
         for fingerprint in report.stale:
             out.append(f"  ! stale decision #{fingerprint[:10]}: its finding is no longer reported (run `factcheck review list` to see it)")
         yield "\n".join(out) + "\n\n"
@@ -96,3 +111,16 @@ def problems(items: list[FactProblem], summary: str) -> Iterator[str]:
     for problem in items:
         yield f"{problem}\n"
     yield summary + "\n"
+
+
+def conflicts(items: list[Conflict]) -> Iterator[str]:
+    """``archive conflicts``: each conflict with its majority and minority, most lopsided first."""
+    for number, conflict in enumerate(items, 1):
+        aspect = f" [{conflict.aspect}]" if conflict.aspect else ""
+        head = "TIE" if conflict.tie else f"{conflict.majority.articles} against {sum(s.articles for s in conflict.minority)}"
+        out = [f"{number}. {conflict.kind} {conflict.subject}{aspect}, {conflict.first} to {conflict.last}: {head}"]
+        for role, side in [("majority", conflict.majority), *(("minority", s) for s in conflict.minority)]:
+            out.append(f"   {role} {side.value!r}: {side.articles} article(s), {side.first} to {side.last}")
+            out.extend(f"     {w.where}  {w.date}" + (f"  {w.url}" if w.url else "") for w in side.witnesses)
+        yield "\n".join(out) + "\n"
+    yield f"{len(items)} conflict(s)\n"

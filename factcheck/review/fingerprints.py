@@ -19,6 +19,7 @@ import hashlib
 import json
 from pathlib import PurePath
 
+from factcheck.model.archive import Dispute
 from factcheck.model.claims import Claim, Inconsistency
 from factcheck.model.report import DocumentReport
 from factcheck.text.normalize import match_key
@@ -50,6 +51,14 @@ def inconsistency_fingerprint(document: str | None, inconsistency: Inconsistency
     return _hash(document or UNNAMED, *_inconsistency_parts(inconsistency, claims))
 
 
+def dispute_fingerprint(document: str | None, dispute: Dispute, claims: list[Claim]) -> str:
+    """A dispute is the claim (its text and value) against the value the archive's majority
+    states, so it stays the same as more articles join either side."""
+    claim = next((c for c in claims if c.id == dispute.claim_id), None)
+    parts = _claim_parts(claim)[:3] if claim is not None else (dispute.kind, match_key(dispute.subject))
+    return _hash(document or UNNAMED, "disputed", *parts, match_key(dispute.majority.value))
+
+
 def add_fingerprints(report: DocumentReport) -> None:
     """Give every claim and inconsistency of ``report`` its fingerprint, in place: they are
     the report's own (``check_document`` builds the report from the verifiers' copies, never
@@ -59,6 +68,8 @@ def add_fingerprints(report: DocumentReport) -> None:
         claim.fingerprint = claim_fingerprint(name, claim)
     for inconsistency in report.inconsistencies:
         inconsistency.fingerprint = inconsistency_fingerprint(name, inconsistency, report.claims)
+    for dispute in report.disputes:
+        dispute.fingerprint = dispute_fingerprint(name, dispute, report.claims)
 
 
 def _base_name(source: str | None) -> str:

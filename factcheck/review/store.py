@@ -221,6 +221,10 @@ def apply_reviews(report: DocumentReport, store: ReviewStore) -> None:
         item.review = review.decision.value if review else None
         if isinstance(item, Inconsistency) or is_finding(item):
             present.update(fp for fp in (item.fingerprint, old) if fp)
+    for dispute in report.disputes:  # archive disputes are newer than legacy fingerprints
+        review = store.lookup(dispute.fingerprint, None, name, source)
+        dispute.review = review.decision.value if review else None
+        present.add(dispute.fingerprint)
     # A finding settled by adding a fact is meant to go away (the claim is now supported):
     # its decision is history, not stale.
     report.stale = sorted(fp for fp in store.for_document(name)
