@@ -380,3 +380,19 @@ def test_serve_app_and_cli_deciding_at_once_lose_nothing(ws):
     assert {i.fingerprint for i in items} | set(cli_fingerprints) == set(decisions)
     assert {d.by for d in decisions.values()} == {"app-reviewer", "cli-reviewer"}
     assert len(lines(ws)) == len(items) + len(cli_fingerprints)
+
+
+def test_serve_with_an_archive_queues_its_disputes_and_shows_them(tmp_path):
+    """``serve --archive``: a claim the publisher's earlier articles disagree with joins the
+    queue as "disputed", and its panel says it is the archive's word, not a curated fact."""
+    import dataclasses
+
+    from test_archive import archive_of, doc, place
+
+    earlier = [(doc(f"k{i}", f"2026-01-2{i}"), [place("Yokosuka", "Kanagawa", place_type="quận")]) for i in range(3)]
+    ws = workspace(tmp_path, [TALKS])
+    ws.settings = dataclasses.replace(ws.settings, archive=archive_of(tmp_path, earlier))
+    disputed = [i for i in ws.snapshot().queue() if i.finding.verdict == "disputed"]
+    assert disputed and "Kanagawa" in disputed[0].finding.claim
+    page = signed_in(ws).get(f"/finding/{disputed[0].fingerprint}")
+    assert page.status_code == 200 and "Disputed by the archive" in page.text and "Kanagawa" in page.text

@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from factcheck.cli.common import (ByOpt, CacheOpt, DateOpt, FactsOpt, FilesArg, InputFormat, InputFormatOpt, NlpOpt, NoCacheOpt, PacksOpt,
+from factcheck.cli.common import (ArchiveOpt, ByOpt, CacheOpt, DateOpt, FactsOpt, FilesArg, InputFormat, InputFormatOpt, NlpOpt, NoCacheOpt, PacksOpt,
                                   ReviewsOpt, fact_base, fail, pipeline_options, reports_errors)
 
 
@@ -22,6 +22,7 @@ def serve(
                                         help="Session token (default: a new random one each start, printed in the address)."),
     facts: Optional[Path] = FactsOpt,
     packs: Optional[str] = PacksOpt,
+    archive: Optional[Path] = ArchiveOpt,
     reviews: Optional[Path] = ReviewsOpt,
     by: Optional[str] = ByOpt,
     into: Optional[Path] = typer.Option(None, "--into", help="Fact file that 'add fact' appends to (default: FACTS/reviewed.yaml)."),
@@ -44,7 +45,7 @@ def serve(
     except BindError as error:
         fail(str(error))
     settings = Settings(inputs=list(files), facts=fact_base(facts), reviews=store_path(reviews),
-                        options=pipeline_options(input_format, date, nlp, cache=cache, no_cache=no_cache), packs=packs,
+                        options=pipeline_options(input_format, date, nlp, cache=cache, no_cache=no_cache), packs=packs, archive=archive,
                         reviewer=by or default_reviewer(), into=into)
     workspace = Workspace(settings)
     snapshot = workspace.snapshot()  # read and check everything once: a bad input fails here, not in the browser

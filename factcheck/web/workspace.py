@@ -24,7 +24,7 @@ from factcheck.review.records import Decision, Review
 from factcheck.review.store import ReviewStore, decide, load_store
 
 # The queue's order: what fails a check first (the order of --fail-on), then by article and line.
-SEVERITY = {"contradicted": 4, "inconsistent": 3, "ambiguous": 2, "unverifiable": 1, "supported": 0}
+SEVERITY = {"contradicted": 4, "disputed": 3, "inconsistent": 3, "ambiguous": 2, "unverifiable": 1, "supported": 0}
 # What each action records; "reopen" puts a finding back in the queue.
 ACTIONS = {"confirm": Decision.confirmed, "dismiss": Decision.dismissed, "needs-source": Decision.needs_source,
            "reopen": Decision.reopened}
@@ -46,6 +46,7 @@ class Settings:
     reviews: Path
     options: run.Options
     packs: str | None = None
+    archive: Path | None = None  # an archive built by `factcheck archive build`: disputes join the queue
     reviewer: str = ""  # the default name for decisions (--by, $FACTCHECK_REVIEWER, git, login)
     into: Path | None = None  # the fact file add-fact appends to (default: FACTS/reviewed.yaml)
 
@@ -138,7 +139,7 @@ def items_of(reports: list[DocumentReport], store: ReviewStore) -> list[Item]:
     items, seen = [], set()
     for report in reports:
         findings = {f.fingerprint: f for f in report.findings()}
-        for subject in [*report.claims, *report.inconsistencies]:
+        for subject in [*report.claims, *report.inconsistencies, *report.disputes]:
             finding = findings.get(subject.fingerprint)
             if finding is None or subject.fingerprint in seen:
                 continue
@@ -162,7 +163,12 @@ class Workspace:
         with self._lock:
             index = run.load_facts(s.facts, s.options, s.packs)
             store = load_store(s.reviews)
-            reports = list(run.check(run.read(s.inputs, s.options), s.options, index, store))
+            archive = None
+            if s.archive is not None:
+                from factcheck.archive.lookup import Archive
+
+                archive = Archive(s.archive, index)
+            reports = list(run.check(run.read(s.inputs, s.options), s.options, index, store, archive))
         return Snapshot(reports, store, index, items_of(reports, store))
 
     def decide(self, fingerprint: str, action: str, note: str, by: str) -> Review:
