@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
-import os
 import pickle
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -24,6 +23,7 @@ from factcheck.facts.schema import EntityType, Event, FactBase, FactBaseError
 from factcheck.facts.validity import ALWAYS, Series, State, Validity
 from factcheck.model.errors import warn as warn_user
 from factcheck.pipeline.versions import code_version
+from factcheck.text.files import keep_pickle
 from factcheck.text.normalize import match_key
 
 NAME_MIN_SCORE = 80.0  # below this a name is not linked at all
@@ -421,15 +421,9 @@ def _read_cached(cached: Path, warn: Callable[[str], None]) -> FactIndex | None:
 
 def _write_cached(cached: Path, index: FactIndex, warn: Callable[[str], None]) -> None:
     """Keep the index for next time; a cache folder that cannot be written only costs speed."""
-    temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        with temporary.open("wb") as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, cached)
-    except OSError as error:
-        warn(f"cannot write the fact index cache in {cached.parent} ({error.strerror}); continuing without it")
-        temporary.unlink(missing_ok=True)
+    problem = keep_pickle(cached, index)
+    if problem:
+        warn(f"cannot write the fact index cache in {cached.parent} ({problem}); continuing without it")
 
 
 def _index_cache_file(facts: Path, cache_dir: Path, packs: list[Path] = ()) -> Path:

@@ -7,7 +7,6 @@ a file that cannot be read at all raises ``FactBaseError`` (exit 2).
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from pydantic import ValidationError
 from factcheck.facts.schema import FactBase, FactBaseError, FactFile, FactProblem, PackSummary
 from factcheck.pipeline.versions import code_version
 from factcheck.text import yamlfile
+from factcheck.text.files import keep_pickle
 
 
 FACT_SUFFIXES = (".yaml", ".yml")
@@ -92,14 +92,7 @@ def _read_pack(path: Path, cache_dir: Path | None) -> tuple[Any, dict[tuple, int
     except Exception:  # noqa: BLE001 - missing, damaged or foreign: parse the YAML
         pass
     parsed = _read_yaml(path)
-    temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        with temporary.open("wb") as handle:
-            pickle.dump(parsed, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, cached)
-    except OSError:
-        temporary.unlink(missing_ok=True)  # a cache that cannot be written only costs speed
+    keep_pickle(cached, parsed)
     return parsed
 
 

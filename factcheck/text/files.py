@@ -166,3 +166,20 @@ def exclusive_lock(path: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def keep_pickle(path: Path, value: object) -> str | None:
+    """Write ``value`` pickled to ``path`` through a temporary file and a rename, for caches:
+    None when written, else why not (a cache that cannot be written only costs speed)."""
+    import pickle
+
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with temporary.open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        return error.strerror or str(error)
+    return None
