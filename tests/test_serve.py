@@ -396,3 +396,32 @@ def test_serve_with_an_archive_queues_its_disputes_and_shows_them(tmp_path):
     assert disputed and "Kanagawa" in disputed[0].finding.claim
     page = signed_in(ws).get(f"/finding/{disputed[0].fingerprint}")
     assert page.status_code == 200 and "Disputed by the archive" in page.text and "Kanagawa" in page.text
+
+
+def test_serve_fix_fact_changes_the_fact_in_its_file_and_the_verdict(tmp_path):
+    """"Fix a fact": one field of a fact the verdict rests on, changed in its own file (kept
+    formatted), validated; a change that breaks the fact base restores the file."""
+    from factcheck.review.store import Decision, load_store
+
+    facts = tmp_path / "claims"
+    shutil.copytree(ROOT / "claims", facts)
+    places = facts / "places.yaml"
+    before = places.read_text(encoding="utf-8")
+    ws = workspace(tmp_path, [TALKS], facts=facts)
+    c = signed_in(ws)
+    fingerprint = fingerprint_of(ws, "quận Yokosuka, Tokyo")
+    page = c.get(f"/finding/{fingerprint}").text
+    assert 'id="fix-fact"' in page and "yokosuka-in-kanagawa" in page
+    csrf = csrf_of(page)
+    form = {"csrf": csrf, "fact": "yokosuka-in-kanagawa", "field": "region", "by": "lan"}
+    broken = c.post(f"/finding/{fingerprint}/fix-fact", data={**form, "value": "atlantis"})
+    assert broken.status_code == 400 and "unknown entity" in broken.text
+    assert places.read_text(encoding="utf-8") == before and fingerprint not in load_store(ws.settings.reviews).decisions
+    foreign = c.post(f"/finding/{fingerprint}/fix-fact", data={**form, "fact": "koizumi-defense-minister", "value": "tokyo"})
+    assert foreign.status_code == 400 and "evidence" in foreign.text
+    fixed = c.post(f"/finding/{fingerprint}/fix-fact", data={**form, "value": "tokyo"}, follow_redirects=False)
+    assert fixed.status_code == 303
+    after = places.read_text(encoding="utf-8")
+    assert "{id: yokosuka-in-kanagawa, place: yokosuka, region: tokyo" in after and after.startswith("# Countries")  # in place, formatted
+    assert load_store(ws.settings.reviews).decisions[fingerprint].decision is Decision.fact_updated
+    assert ws.snapshot().item(fingerprint) is None  # "quận Yokosuka, Tokyo" is now supported

@@ -1,4 +1,5 @@
-"""``factcheck review add-fact``: turn a reviewed claim into a new sourced fact in ``claims/``.
+"""``factcheck review add-fact`` and the review app's "fix fact": new sourced facts from
+reviewed claims, and one field of an existing fact changed.
 
 The fact is appended with ruamel.yaml's round-trip mode, so the file keeps its comments,
 order and formatting; the whole fact base is validated afterwards and the file restored if
@@ -94,6 +95,71 @@ def append_facts(path: Path, additions: dict[str, list[CommentedMap]], facts_dir
     """Append to ``path`` keeping its formatting; validate with ``packs`` (default: the packs
     in use, ``facts/packs.py``); restore the file on errors. Holds the file's lock, so the
     CLI and the review app can add at once."""
+
+    def append(document: CommentedMap) -> None:
+        for section, items in additions.items():
+            if not items:
+                continue
+            if document.get(section) is None:
+                document[section] = CommentedSeq()
+            for item in items:
+                document[section].append(item)
+
+    _edit(path, facts_dir, packs, append)
+    return [item["id"] for items in additions.values() for item in items]
+
+
+FIXED_SECTIONS = ("entities", "locations", "tenures", "events")
+
+
+def fix_fact(facts_dir: Path, fact_id: str, field: str, value_text: str, into: Path, packs: list[Path] | None = None) -> Path:
+    """Set one field of fact ``fact_id`` to ``value_text`` (YAML: "tokyo", "2025-10-21",
+    "[2, 2]"). A curated fact is changed in its own file, keeping the file's formatting; a
+    pack fact is overridden by a changed copy appended to ``into`` (packs are generated and
+    never edited; a curated fact with a pack fact's id replaces it). Validated, and the file
+    restored if the change breaks the fact base. Returns the file written."""
+    from factcheck.facts.load import load_fact_base
+
+    packs = pack_files(facts_dir) if packs is None else packs
+    if field in ("id", "sources") or not re.fullmatch(r"[a-z_]+", field or ""):
+        raise AddFactError(f"{field!r} cannot be fixed here: give a field name such as region, title, end, date (not id or sources)")
+    try:
+        value = YAML(typ="safe").load(value_text)
+    except Exception as error:  # ruamel's parser errors have no common public base
+        raise AddFactError(f"the new value is not valid YAML ({str(error).splitlines()[0]})") from None
+    base, _ = load_fact_base(facts_dir, packs, default_cache_path().parent)
+    section, fact = _find(base, fact_id)
+    if fact_id in base.pack_of:
+        copy = CommentedMap(fact.model_dump(mode="json", exclude_defaults=True))
+        copy[field] = value
+        append_facts(into, {section: [copy]}, facts_dir, packs)
+        return into
+    path = Path(base.origin[fact_id][0])
+
+    def change(document: CommentedMap) -> None:
+        item = next((i for i in document.get(section) or () if isinstance(i, dict) and i.get("id") == fact_id), None)
+        if item is None:
+            raise AddFactError(f"{path}: fact {fact_id!r} is no longer in this file; reload and try again")
+        item[field] = value
+
+    _edit(path, facts_dir, packs, change)
+    return path
+
+
+def _find(base, fact_id: str):
+    """(section, fact) of ``fact_id`` in the loaded fact base."""
+    if fact_id in base.entities:
+        return "entities", base.entities[fact_id]
+    for section in FIXED_SECTIONS[1:]:
+        for fact in getattr(base, section):
+            if fact.id == fact_id:
+                return section, fact
+    raise AddFactError(f"no fact {fact_id!r} in the fact base (a source cannot be fixed here)")
+
+
+def _edit(path: Path, facts_dir: Path, packs: list[Path] | None, change) -> None:
+    """Read ``path`` round-trip, apply ``change`` to it, write it atomically under its lock,
+    validate the fact base and restore the file when the change breaks it."""
     _check_target(path, facts_dir)
     with exclusive_lock(path):
         yaml = YAML()
@@ -108,13 +174,7 @@ def append_facts(path: Path, additions: dict[str, list[CommentedMap]], facts_dir
             raise AddFactError(f"{path}: not valid YAML ({str(error).splitlines()[0]}); fix it first (factcheck facts validate)") from None
         if not isinstance(document, dict):
             raise AddFactError(f"{path}: a fact file is a mapping with sources/entities/locations/tenures/events, not a list or a single value")
-        for section, items in additions.items():
-            if not items:
-                continue
-            if document.get(section) is None:
-                document[section] = CommentedSeq()
-            for item in items:
-                document[section].append(item)
+        change(document)
         buffer = io.StringIO()
         yaml.dump(document, buffer)
         atomic_write(path, buffer.getvalue())
@@ -122,5 +182,4 @@ def append_facts(path: Path, additions: dict[str, list[CommentedMap]], facts_dir
         errors = [str(p) for p in problems if p.severity == "error"]
         if errors:
             atomic_write(path, original)
-            raise AddFactError("the new fact would break the fact base, nothing was written:\n  " + "\n  ".join(errors))
-        return [item["id"] for items in additions.values() for item in items]
+            raise AddFactError("the change would break the fact base, nothing was written:\n  " + "\n  ".join(errors))

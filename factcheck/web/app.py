@@ -7,6 +7,7 @@ template; security rules live in ``security.py`` and are applied here to every r
     GET  /finding/FINGERPRINT               one finding: context, evidence, fact, source, history
     POST /finding/FINGERPRINT/decide        action=confirm|dismiss|needs-source|reopen, note, by, csrf
     POST /finding/FINGERPRINT/add-fact      source, note, by, csrf
+    POST /finding/FINGERPRINT/fix-fact      fact, field, value, note, by, csrf
     GET  /static/...                        app.css, app.js
 """
 
@@ -164,6 +165,10 @@ def create_app(workspace: Workspace, token: str, hosts: list[str]) -> Starlette:
     async def add_fact(request: Request) -> Response:
         return await act(request, lambda fp, form: workspace.add_fact(fp, form.get("source", ""), form.get("note", ""), form.get("by", "")))
 
+    async def fix_fact(request: Request) -> Response:
+        return await act(request, lambda fp, form: workspace.fix_fact(fp, form.get("fact", ""), form.get("field", ""), form.get("value", ""),
+                                                                      form.get("note", ""), form.get("by", "")))
+
     routes = [
         Route("/login", login),
         Route("/", queue),
@@ -171,6 +176,7 @@ def create_app(workspace: Workspace, token: str, hosts: list[str]) -> Starlette:
         Route("/finding/{fingerprint:str}", finding),
         Route("/finding/{fingerprint:str}/decide", decide, methods=["POST"]),
         Route("/finding/{fingerprint:str}/add-fact", add_fact, methods=["POST"]),
+        Route("/finding/{fingerprint:str}/fix-fact", fix_fact, methods=["POST"]),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=hosts), Middleware(SecurityMiddleware, guard=guard, templates=templates)]

@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.facts.addfact import AddFactError, append_facts, new_facts
+from factcheck.facts.addfact import AddFactError, append_facts, fix_fact, new_facts
 from factcheck.facts.index import FactIndex
 from factcheck.model.claims import Claim, ClaimKind, Inconsistency, Verdict
 from factcheck.model.errors import FactcheckError
@@ -89,6 +89,12 @@ class Item:
         value = claim.value
         return (claim.kind is ClaimKind.location and bool(value.place and value.region)) or \
             (claim.kind is ClaimKind.role and bool(value.person and value.title and value.organization))
+
+    @property
+    def evidence_facts(self) -> list[str]:
+        """The facts this claim's verdict rests on: what "fix fact" may change."""
+        claim = self.subject
+        return list(dict.fromkeys(e.fact_id for e in claim.evidence)) if isinstance(claim, Claim) else []
 
 
 @dataclass
@@ -201,6 +207,26 @@ class Workspace:
             additions = new_facts(item.subject, snapshot.index, source, item.report.document.date)
             with self._lock:  # two add-facts from the app do not interleave their read-modify-write
                 written = append_facts(self.settings.fact_file, additions, self.settings.facts)
+        except AddFactError as error:
+            raise ActionError(str(error)) from None
+        decide(self.settings.reviews, item.finding, Decision.fact_updated, note, by, carried_from=snapshot.store.carried.get(fingerprint))
+        return written
+
+    def fix_fact(self, fingerprint: str, fact_id: str, field: str, value: str, note: str, by: str) -> Path:
+        """Change one field of a fact the finding's verdict rests on (``facts/addfact.fix_fact``:
+        validated, the file restored if it breaks; a pack fact is overridden in the fact file);
+        then the decision ``fact-updated``."""
+        by = _checked_name(by)
+        note = _checked_note(note) or f"fact {fact_id} fixed from review: {field} = {value}"
+        snapshot = self.snapshot()
+        item = snapshot.item(fingerprint)
+        if item is None:
+            raise LookupError(fingerprint)
+        if fact_id not in item.evidence_facts:
+            raise ActionError(f"{fact_id!r} is not a fact this finding's verdict rests on; pick one of its evidence")
+        try:
+            with self._lock:
+                written = fix_fact(self.settings.facts, fact_id, field.strip(), value, self.settings.fact_file)
         except AddFactError as error:
             raise ActionError(str(error)) from None
         decide(self.settings.reviews, item.finding, Decision.fact_updated, note, by, carried_from=snapshot.store.carried.get(fingerprint))
