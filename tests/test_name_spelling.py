@@ -1,0 +1,20 @@
+"""One name spelled two ways inside an article: a misspelt syllable, not another person."""
+
+import pytest
+
+from factcheck.text.normalize import match_key
+from factcheck.verify.consistency import _one_syllable_misspelt
+
+
+@pytest.mark.parametrize("a, b, misspelt", [
+    ("Ronald Koeman", "Ronaldo Koeman", True),  # news_sport_005: a real slip
+    ("John Aquilino", "John Aquillino", True),  # news_world_094
+    ("Nguyễn Phú Trọng", "Nguyễn Phú Trọngmong", True),  # news_society_236: a lost space
+    ("Ahn Gyu-back", "Ahn Gyu-bak", True),
+    ("Nguyễn Thiện Thành", "Nguyễn Thiện Nhân", False),  # news_society_226: father and son
+    ("Nguyễn Trúc Anh", "Nguyễn Anh Trí", False),  # news_society_237: two people
+    ("Nguyễn Văn An", "Nguyễn Văn Bình", False),
+    ("Lê Văn Tám", "Lê Tám", False),  # a short form: handled elsewhere, not a misspelling
+])
+def test_one_syllable_misspelt(a, b, misspelt):
+    assert _one_syllable_misspelt(match_key(a), match_key(b)) is misspelt
