@@ -17,7 +17,6 @@ Reads ../shared/data (never copied into the repository); writes only under --out
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import re
 import shutil
@@ -36,7 +35,8 @@ from factcheck.archive.conflicts import find_conflicts  # noqa: E402
 from factcheck.archive.lookup import Archive  # noqa: E402
 from factcheck.archive.store import connect, fold  # noqa: E402
 from factcheck.archive.suggest import suggest, to_yaml  # noqa: E402
-from factcheck.model.claims import ClaimKind, Verdict  # noqa: E402
+from factcheck.model.claims import ClaimKind  # noqa: E402
+from factcheck.verify.location import PLACES  # noqa: E402
 from factcheck.pipeline import run  # noqa: E402
 from factcheck.renderers.text import conflicts as conflicts_text  # noqa: E402
 
@@ -118,6 +118,7 @@ def role_share(articles: Path, cache: Path, facts: Path, suggestions_file: Path,
 
 # ------------------------------------------------------------------------------ planting
 
+SWAP_COUNTRIES = ["Campuchia", "Lào", "Thái Lan"]
 SWAP_PROVINCES = ["Cà Mau", "Lai Châu", "Kon Tum", "Bạc Liêu"]  # not also commune names (there are communes "Thái Bình" in many provinces)
 
 
@@ -162,11 +163,23 @@ def plant(db: Path, count: int = 30, seed: int = 13, index=None) -> list[dict]:
             labels = dict(connection.execute("SELECT subject, min(label) FROM statements WHERE kind = 'place' GROUP BY subject"))
             groups = [g for g in groups if _movable(index, g[0], labels[g[0]], g[2])]
         rng.shuffle(groups)
-        for subject, aspect, value in groups[:quota]:
+        taken = 0
+        for subject, aspect, value in groups:
+            if taken == quota:
+                break
             row = connection.execute(
-                "SELECT a.source, s.line, s.text, s.display FROM statements s JOIN articles a ON a.id = s.article "
+                "SELECT a.source, s.line, s.text, s.display, a.id FROM statements s JOIN articles a ON a.id = s.article "
                 "WHERE s.kind = ? AND s.subject = ? AND s.aspect = ? AND s.value = ? ORDER BY a.date DESC LIMIT 1", (kind, subject, aspect, value)).fetchone()
-            picks.append({"kind": kind, "subject": subject, "value": value, "source": row[0], "line": row[1], "text": row[2], "display": row[3]})
+            again = connection.execute("SELECT count(*) FROM statements WHERE article = ? AND kind = ? AND subject = ?", (row[4], kind, subject)).fetchone()[0]
+            if again > 1:
+                continue  # the article states it twice: a planted change would be an in-article inconsistency, not the archive's
+            country = kind == "place" and index is not None and any(r.level == 0 for r in index.named(value, PLACES))
+            pick = {"kind": kind, "subject": subject, "value": value, "source": row[0], "line": row[1], "text": row[2], "display": row[3],
+                    "country": country}
+            if _changed(pick) is None:
+                continue  # nothing in the claim's text to change (a name alone, no score)
+            picks.append(pick)
+            taken += 1
     return picks[:count]
 
 
@@ -181,11 +194,13 @@ def _changed(pick: dict) -> str | None:
         if not match:
             return None
         a, b = int(match.group(1)), int(match.group(2))
-        return text[:match.start()] + f"{a + 2}-{b}" + text[match.end():]
+        changed = f"{a + 1}-{b + 1}" if a == b else f"{a + 2}-{b}"  # a draw stays a draw ("hòa 1-1" -> "hòa 2-2")
+        return text[:match.start()] + changed + text[match.end():]
     region = display.split(" ", 1)[1] if display.split(" ", 1)[0].lower() in ("tỉnh", "huyện", "quận", "thành") else display
     if region not in text:
         return None
-    other = next(p for p in SWAP_PROVINCES if p != region)
+    swaps = SWAP_COUNTRIES if pick.get("country") else SWAP_PROVINCES  # a city abroad moves to another country
+    other = next(p for p in swaps if p != region)
     return text[::-1].replace(region[::-1], other[::-1], 1)[::-1]
 
 
@@ -230,12 +245,17 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "factcheck-bench-archive")
     parser.add_argument("--no-cold", action="store_true", help="skip the cold build (it analyses every article: minutes)")
     parser.add_argument("--size", type=int, default=100_000, help="articles in the replicated archive")
+    parser.add_argument("--planted-only", action="store_true", help="only the planted conflicts, on the archive --out already holds")
     args = parser.parse_args()
     if not args.articles.is_dir():
         sys.exit(f"{args.articles}: not found (the shared articles are needed)")
     args.out.mkdir(parents=True, exist_ok=True)
     cache = args.out / "analysis.sqlite"
     db = args.out / "archive.sqlite"
+    if args.planted_only:
+        index = run.load_facts(args.facts, run.Options(cache=cache))
+        report_planted(args.out / "archive.sqlite", args.out, cache, index)
+        return
     if not args.no_cold:
         cold_cache = args.out / "cold-analysis.sqlite"
         cold_cache.unlink(missing_ok=True)
@@ -276,8 +296,13 @@ def main() -> None:
           f"({(decided_after - decided_before) / max(1, roles):.1%}); of those unverifiable before: "
           f"{(decided_after - decided_before) / max(1, before['unverifiable']):.1%}")
 
+    report_planted(db, args.out, cache, index)
+
+
+def report_planted(db: Path, out: Path, cache: Path, index) -> None:
+    """Plant the conflicts in copies of archived articles, check them, print what was found."""
     picks = plant(db, index=index)
-    results = planted_run(db, picks, args.out, cache, index)
+    results = planted_run(db, picks, out, cache, index)
     hits = sum(1 for r in results if r["found"])
     read = [r for r in results if r.get("read")]
     print(f"\nplanted conflicts found: {hits} of {len(results)}; the extractor reads {len(read)} of the planted values, "
