@@ -52,3 +52,13 @@ def test_no_seed_title_is_flagged(index):
     options = run.Options(nlp=False, cache=None)
     claims = [c for r in run.check(run.read([SEEDS], options), options, index) for c in r.claims if c.kind is ClaimKind.role]
     assert claims and all(c.verdict is not Verdict.contradicted for c in claims), [(c.text, c.reason) for c in claims if c.verdict is Verdict.contradicted]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Thứ trưởng Quốc phòng Nhật Bản Shinjiro Koizumi phát biểu.", Verdict.contradicted),  # another rung of his ladder
+    ("Bộ trưởng Ngoại giao Nhật Bản Shinjiro Koizumi phát biểu.", Verdict.contradicted),  # another portfolio: one at a time
+    ("Chủ tịch Shinjiro Koizumi phát biểu.", Verdict.unverifiable),  # another kind of title: may be held too
+])
+def test_a_known_person_with_another_title(index, tmp_path, text, verdict):
+    claims = roles(index, text, "2026-01-31", tmp_path)
+    assert claims and claims[0].verdict is verdict, [(c.text, c.verdict, c.reason) for c in claims]

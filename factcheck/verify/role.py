@@ -1,5 +1,7 @@
 """Role claims: does the person hold the stated title (in the stated organization) on the
-article date? A title held only at another time is ``contradicted`` with the note "outdated".
+article date? A title held only at another time is ``contradicted`` with the note "outdated";
+another rung of the ladder the person is on (``verify/ladders.py``) is contradicted; a title
+of another kind is unverifiable, since people hold several at once.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from factcheck.model.claims import Claim, ClaimKind, Evidence, Verdict
 from factcheck.text import yamlfile
 from factcheck.text.normalize import match_key
 from factcheck.verify.common import PLACE_TYPES, Article, result, unverifiable
+from factcheck.verify.ladders import ladder
 from factcheck.verify.registry import verifies
 
 TITLE_MIN_SCORE = 90.0
@@ -63,12 +66,16 @@ def verify_role(claim: Claim, article: Article) -> Claim:
         evidence = Evidence(fact_id=tenure.id, source=index.source_text(tenure.sources), alias=link.alias, score=link.score,
                             expected={"title": current[0].title if current else None, "held": held}, note="outdated")
         return result(claim, Verdict.contradicted, f"outdated: {entity.name} was {tenure.title} from {held}{now}", [evidence])
-    if current:
-        tenure = current[0]
+    rival = [t for t in current if ladder(t.title)[0] == ladder(value.title or "")[0]]
+    if rival:  # one rung of one ladder at a time: a minister of defence is not also minister of foreign affairs
+        tenure = rival[0]
         evidence = Evidence(fact_id=tenure.id, source=index.source_text(tenure.sources), alias=link.alias, score=link.score,
                             expected={"title": tenure.title, "organization": index.name(tenure.organization)})
         return result(claim, Verdict.contradicted,
                       f"{entity.name} is {tenure.title} ({index.name(tenure.organization)}) on {day}, not {value.title!r}", [evidence])
+    if current:  # another kind of title: people hold several at once (party secretary and council chair)
+        held = ", ".join(f"{t.title} ({index.name(t.organization)})" for t in current)
+        return unverifiable(claim, f"{entity.name} is known as {held} on {day}; the fact base does not say whether also {value.title!r}")
     return unverifiable(claim, f"no title of {entity.name} known on {day}")
 
 
