@@ -3,7 +3,7 @@
 import pytest
 
 from factcheck.text.normalize import match_key
-from factcheck.verify.consistency import _one_syllable_misspelt
+from factcheck.text.spelling import one_syllable_misspelt as _one_syllable_misspelt
 
 
 @pytest.mark.parametrize("a, b, misspelt", [
@@ -18,3 +18,15 @@ from factcheck.verify.consistency import _one_syllable_misspelt
 ])
 def test_one_syllable_misspelt(a, b, misspelt):
     assert _one_syllable_misspelt(match_key(a), match_key(b)) is misspelt
+
+
+def test_the_fact_base_links_a_misspelt_person_but_not_a_namesake():
+    from conftest import ROOT
+    from factcheck.facts.index import load_index
+    from factcheck.facts.schema import EntityType
+
+    index = load_index(ROOT / "claims")
+    misspelt = index.link("Shinjiro Koizumy", (EntityType.person,))
+    assert misspelt is not None and misspelt.entity_ids == ["shinjiro-koizumi"] and misspelt.score < 100
+    assert index.link("Koizumi Shinjiro", (EntityType.person,)).score == 100  # the same words reordered
+    assert index.link("Shinjiro Kodama", (EntityType.person,)) is None  # another person sharing a name

@@ -129,7 +129,9 @@ def _tenures(db: sqlite3.Connection, entities: _Entities, min_articles: int, acc
         new += [entity] if entity else []
         _, rank, _ = ladder(title)
         fact = {"id": f"{person}-{_slug(title)}", "person": person, "title": title, "organization": organization,
-                "start": days[0], "end": days[-1], "sources": [s["id"] for s in sources]}
+                "start": days[0], "sources": [s["id"] for s in sources]}
+        # No end: the archive shows when a title was last said, not when its tenure ended (the
+        # comment above the fact gives the last date; an editor adds `end` when it is known).
         spellings = sorted({row[2].split(" (", 1)[0] for row in rows} - {title})
         if spellings:
             fact["aliases"] = spellings

@@ -25,6 +25,7 @@ from factcheck.model.errors import warn as warn_user
 from factcheck.pipeline.versions import code_version
 from factcheck.text.files import keep_pickle
 from factcheck.text.normalize import match_key
+from factcheck.text.spelling import one_syllable_misspelt
 
 NAME_MIN_SCORE = 80.0  # below this a name is not linked at all
 AMBIGUITY_MARGIN = 3.0  # two entities within this many points of the best are a tie
@@ -294,6 +295,9 @@ class FactIndex:
         if not pool:
             return None
         matches = process.extract(key, [c[0] for c in pool], scorer=_name_score, limit=5, score_cutoff=NAME_MIN_SCORE)
+        # Below 100 (not the same words reordered), only a misspelling of the name links:
+        # "Nguyễn Đức Thắng" is another person than "Nguyễn Đức Hùng" (``text/spelling.py``).
+        matches = [m for m in matches if m[1] >= 100 or one_syllable_misspelt(key, pool[m[2]][0])]
         if not matches:
             return None
         best = matches[0][1]

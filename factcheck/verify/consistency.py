@@ -11,10 +11,10 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
 
 from factcheck.model.claims import Claim, ClaimKind, Inconsistency, Verdict
 from factcheck.text.normalize import match_key
+from factcheck.text.spelling import one_syllable_misspelt
 
 ROUND_UNITS = ("lượt", "ván", "set", "game")
 
@@ -26,22 +26,6 @@ def _region_like(name: str | None) -> bool:
         return False
     letters = name.replace(".", "").replace(" ", "")
     return not (letters.isupper() and len(letters) >= 2 and letters not in ("TPHCM", "HCM", "TPHN"))
-
-
-def _one_syllable_misspelt(a: str, b: str) -> bool:
-    """Two names (match keys) one misspelling apart: the same syllables in the same order
-    but one, and that one a near spelling of the other (same first letter, at most two edits,
-    or one the other plus a glued tail: "Ronald"/"Ronaldo", "Aquilino"/"Aquillino",
-    "Trọng"/"Trọngmong"). A whole other syllable is another person: "Nguyễn Thiện Thành" is
-    the father of "Nguyễn Thiện Nhân", "Nguyễn Trúc Anh" is not "Nguyễn Anh Trí"."""
-    words_a, words_b = a.split(), b.split()
-    if len(words_a) != len(words_b):
-        return False
-    differing = [(x, y) for x, y in zip(words_a, words_b) if x != y]
-    if len(differing) != 1:
-        return False
-    x, y = differing[0]
-    return x[0] == y[0] and (x.startswith(y) or y.startswith(x) or Levenshtein.distance(x, y) <= 2)
 
 
 def find_inconsistencies(claims: list[Claim], nested: Callable[[str, str], bool] | None = None) -> list[Inconsistency]:
@@ -99,7 +83,7 @@ def find_inconsistencies(claims: list[Claim], nested: Callable[[str, str], bool]
                 continue  # "Koizumi Shinjiro" / "Shinjiro Koizumi": name order, not spelling
             if set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split()):
                 continue  # "Phạm Kim Huệ" / "Phạm Thị Kim Huệ": a middle name or a short form
-            if _one_syllable_misspelt(a, b):
+            if one_syllable_misspelt(a, b):
                 first, second = people[a], people[b]
                 found.append(Inconsistency(
                     kind="name_spelling", line=second.line, claim_ids=[first.id, second.id],
