@@ -15,6 +15,10 @@ from factcheck.text.spelling import one_syllable_misspelt as _one_syllable_missp
     ("Nguyễn Trúc Anh", "Nguyễn Anh Trí", False),  # news_society_237: two people
     ("Nguyễn Văn An", "Nguyễn Văn Bình", False),
     ("Lê Văn Tám", "Lê Tám", False),  # a short form: handled elsewhere, not a misspelling
+    ("Nguyễn Văn Khánh", "Nguyễn Văn Kính", False),  # archive namesakes a suggested fact base linked
+    ("Trần Văn Thức", "Trần Văn Thế", False),
+    ("Nguyễn Hồ Sơn", "Nguyễn Hồng Sơn", False),
+    ("Nguyễn Thanh Long", "Nguyễn Thanh Longđề", True),  # news_society_227: a lost space
 ])
 def test_one_syllable_misspelt(a, b, misspelt):
     assert _one_syllable_misspelt(match_key(a), match_key(b)) is misspelt

@@ -87,12 +87,19 @@ def suggest(db: sqlite3.Connection, index=None, min_articles: int = 2) -> list[S
     return found
 
 
+def _same_title(a: str, b: str) -> bool:
+    """Title keys of one title: equal, or one the head of the other ("hlv", "hlv trưởng")."""
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
 def _tenures(db: sqlite3.Connection, entities: _Entities, min_articles: int, accessed: str) -> list[Suggestion]:
     groups: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+    said: dict[str, list[tuple[str, str]]] = defaultdict(list)  # person -> (title key, date) of every statement
     for subject, aspect, value, display, label, day, article in db.execute(
             "SELECT subject, aspect, value, display, label, date, article FROM statements WHERE kind = 'role'"):
         title_key = value.split("|", 1)[1]
         groups[(subject, title_key)].append((aspect, value, display, label, day, article))
+        said[subject].append((title_key, day))
     ranks: dict[tuple[str, str], set] = defaultdict(set)  # (person, organization|ladder) -> ranks stated
     for (subject, _), rows in groups.items():
         for aspect, value, *_ in rows:
@@ -114,6 +121,10 @@ def _tenures(db: sqlite3.Connection, entities: _Entities, min_articles: int, acc
         organization_name = shown.most_common(1)[0][0].split(" (", 1)[1].rstrip(")") if shown else organizations.most_common(1)[0][0]
         person_name = Counter(row[3] for row in rows).most_common(1)[0][0]
         days = sorted(row[4] for row in rows)
+        # The tenure starts no later than the first article giving the person this title in
+        # any form ("HLV" for "HLV trưởng", with or without the team): an earlier mention is
+        # not "outdated".
+        first = min([days[0], *(day for key, day in said[subject] if _same_title(key, title_key))])
         aspects = sorted({row[0] for row in rows})
         sources, count = [], 0
         for aspect in aspects:
@@ -129,7 +140,7 @@ def _tenures(db: sqlite3.Connection, entities: _Entities, min_articles: int, acc
         new += [entity] if entity else []
         _, rank, _ = ladder(title)
         fact = {"id": f"{person}-{_slug(title)}", "person": person, "title": title, "organization": organization,
-                "start": days[0], "sources": [s["id"] for s in sources]}
+                "start": first, "sources": [s["id"] for s in sources]}
         # No end: the archive shows when a title was last said, not when its tenure ended (the
         # comment above the fact gives the last date; an editor adds `end` when it is known).
         spellings = sorted({row[2].split(" (", 1)[0] for row in rows} - {title})
