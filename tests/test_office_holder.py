@@ -62,3 +62,24 @@ def test_no_seed_title_is_flagged(index):
 def test_a_known_person_with_another_title(index, tmp_path, text, verdict):
     claims = roles(index, text, "2026-01-31", tmp_path)
     assert claims and claims[0].verdict is verdict, [(c.text, c.verdict, c.reason) for c in claims]
+
+
+def test_a_portfolio_named_by_the_organization_is_the_same_title(tmp_path):
+    """"Bộ trưởng Quốc phòng X" against a tenure "Bộ trưởng" of "Bộ Quốc phòng Việt Nam"
+    (the shape suggested facts take) is supported, not another portfolio."""
+    import shutil
+
+    from factcheck.facts.index import load_index as load
+
+    facts = tmp_path / "claims"
+    shutil.copytree(ROOT / "claims", facts)
+    (facts / "vn.yaml").write_text(
+        "entities:\n"
+        "  - {id: p-giang, type: person, name: Phan Văn Giang, sources: [s]}\n"
+        "  - {id: bqp, type: organization, name: Bộ Quốc phòng Việt Nam, sources: [s]}\n"
+        "tenures:\n"
+        "  - {id: giang, person: p-giang, title: Bộ trưởng, organization: bqp, start: 2021-04-08, sources: [s]}\n"
+        "sources:\n"
+        "  - {id: s, publisher: Dân trí, title: t, url: 'https://dantri.com.vn/', accessed: 2021-04-25}\n", encoding="utf-8")
+    (claim,) = roles(load(facts), "Bộ trưởng Quốc phòng Phan Văn Giang tiếp đoàn.", "2021-04-25", tmp_path)
+    assert claim.verdict is Verdict.supported, claim.reason

@@ -51,7 +51,7 @@ def verify_role(claim: Claim, article: Article) -> Claim:
         return unverifiable(claim, "the article has no date, so the title cannot be checked against a tenure")
     org_link = article.link(value.organization, PLACE_TYPES) if value.organization else None
     current = [t for t in tenures if t.covers(day)]
-    matching = [t for t in tenures if title_matches(value.title or "", t)]
+    matching = [t for t in tenures if title_matches(value.title or "", t) or _portfolio_of(value.title or "", t, index)]
     if org_link and not org_link.ambiguous:
         matching = [t for t in matching if t.organization in org_link.entity_ids or _org_contains(index, t.organization, org_link.entity_ids[0])]
     for tenure in matching:
@@ -118,6 +118,15 @@ def _former(claim: Claim) -> bool:
     found = [i for i in range(len(sentence)) if sentence.startswith(text, i)] or [0]
     keys = [f" {match_key(sentence[max(0, at - 20):at] + ' ' + text + ' ' + (claim.value.title or ''))} " for at in found]
     return any(f" {word} " in key for key in keys for word in _former_words())
+
+
+def _portfolio_of(stated: str, tenure: TenureRow, index: FactIndex) -> bool:
+    """The stated title is the tenure's title plus words its organization names: "Bộ trưởng
+    Quốc phòng" for "Bộ trưởng" of "Bộ Quốc phòng Việt Nam"."""
+    stated_key, title_key = match_key(stated), match_key(tenure.title)
+    if not title_key or not stated_key.startswith(title_key + " "):
+        return False
+    return f" {stated_key[len(title_key):].strip()} " in f" {match_key(index.name(tenure.organization))} "
 
 
 def title_matches(stated: str, tenure: TenureRow, heads: bool = True) -> bool:
