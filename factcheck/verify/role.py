@@ -66,7 +66,8 @@ def verify_role(claim: Claim, article: Article) -> Claim:
         evidence = Evidence(fact_id=tenure.id, source=index.source_text(tenure.sources), alias=link.alias, score=link.score,
                             expected={"title": current[0].title if current else None, "held": held}, note="outdated")
         return result(claim, Verdict.contradicted, f"outdated: {entity.name} was {tenure.title} from {held}{now}", [evidence])
-    rival = [t for t in current if ladder(t.title)[0] == ladder(value.title or "")[0]]
+    rival = [t for t in current if ladder(t.title)[0] == ladder(value.title or "")[0]
+             and not (title_matches(value.title or "", t) or _portfolio_of(value.title or "", t, index))]  # the same title elsewhere: cannot tell
     if rival:  # one rung of one ladder at a time: a minister of defence is not also minister of foreign affairs
         tenure = rival[0]
         evidence = Evidence(fact_id=tenure.id, source=index.source_text(tenure.sources), alias=link.alias, score=link.score,
