@@ -135,3 +135,17 @@ def test_batch_directory_skips_markdown_without_front_matter(tmp_path):
     (tmp_path / "story.md").write_text("---\ndate: 2026-01-31\n---\nNgày 30/1, hai bên gặp nhau.\n", encoding="utf-8")
     (tmp_path / "note.txt").write_text("Văn bản.\n", encoding="utf-8")
     assert [p.name for p in expand_inputs([tmp_path])] == ["note.txt", "story.md"]
+
+
+def test_jobs_auto_says_how_many_workers_and_bad_values_fail(tmp_path):
+    """``--jobs auto`` runs one worker per core and says so; a count below 1 or a word is a
+    usage error (exit 2), not a traceback."""
+    import os
+
+    cores = len(os.sched_getaffinity(0))
+    auto = check("--jobs", "auto", "--no-nlp", "--no-cache", SEEDS)
+    assert f"{cores} worker process(es): --jobs auto" in auto.stderr and "checked 2 document(s)" in auto.stderr
+    assert verdicts(auto.stdout) == verdicts(check("--no-nlp", "--no-cache", SEEDS).stdout)
+    for bad in ("0", "many"):
+        refused = subprocess.run([FACTCHECK, "check", "--jobs", bad, "--no-nlp", str(SEEDS)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert refused.returncode == 2 and "--jobs" in refused.stderr and "Traceback" not in refused.stderr

@@ -74,7 +74,7 @@ def extract(
     nlp: bool = NlpOpt,
     cache: Optional[Path] = CacheOpt,
     no_cache: bool = NoCacheOpt,
-    jobs: int = JobsOpt,
+    jobs: str = JobsOpt,  # the callback makes it an int
     engine: Engine = EngineOpt,
     scheduler: Optional[str] = SchedulerOpt,
 ) -> None:
@@ -121,7 +121,7 @@ def check(
     nlp: bool = NlpOpt,
     cache: Optional[Path] = CacheOpt,
     no_cache: bool = NoCacheOpt,
-    jobs: int = JobsOpt,
+    jobs: str = JobsOpt,  # the callback makes it an int
     engine: Engine = EngineOpt,
     scheduler: Optional[str] = SchedulerOpt,
 ) -> None:

@@ -33,7 +33,7 @@ def archive_build(
     input_format: InputFormat = InputFormatOpt,
     cache: Optional[Path] = CacheOpt,
     no_cache: bool = NoCacheOpt,
-    jobs: int = JobsOpt,
+    jobs: str = JobsOpt,  # the callback makes it an int
 ) -> None:
     """Add every claim of every article to the archive; articles it holds unchanged are skipped."""
     from factcheck.archive import build

@@ -92,7 +92,20 @@ ModelsOpt = typer.Option(None, "--models", envvar="FACTCHECK_MODELS", help="Fold
 CacheOpt = typer.Option(None, "--cache", envvar="FACTCHECK_CACHE", metavar="FILE.sqlite",
                         help="Analysis cache (SQLite; default under the user cache directory).")
 NoCacheOpt = typer.Option(False, "--no-cache", metavar="", help="Neither read nor write the analysis cache (the fact index stays cached).")
-JobsOpt = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (each loads the models once).")
+def _jobs(value: str) -> int:
+    """``--jobs N`` or ``--jobs auto`` (one worker per core this process may use), said on stderr."""
+    text = str(value).strip().lower()
+    if text == "auto":
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        typer.echo(f"{cores} worker process(es): --jobs auto, one per core (each loads the models once)", err=True)
+        return cores
+    if not text.isdigit() or int(text) < 1:
+        raise typer.BadParameter(f"{value!r}: give a number of worker processes (1 or more) or auto")
+    return int(text)
+
+
+JobsOpt = typer.Option("1", "--jobs", "-j", metavar="N|auto", callback=_jobs,
+                       help="Worker processes, or auto for one per core (each loads the models once, about 1 GB).")
 EngineOpt = typer.Option(Engine.local, "--engine", help="local (this machine) or dask (a Dask cluster, see --scheduler).")
 SchedulerOpt = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
 ReviewsOpt = typer.Option(None, "--reviews", envvar="FACTCHECK_REVIEWS", help="Review store (default: reviews.jsonl; an old reviews.yaml is read, and converted on the first write).")
