@@ -137,10 +137,10 @@ def _movable(index, subject: str, label: str, value: str) -> bool:
     """A place of one province (not a homonym, not a hamlet or a street) stated in its
     province or country: moving it to another province is an error the archive can see."""
     from factcheck.archive.conflicts import PlaceJudge
-    from factcheck.verify.location import PLACES, _types
+    from factcheck.verify.location import unheld
 
     place_type = label.split(" ", 1)[0] if " " in label else None
-    if (place_type or "").lower() in _types()[1]:
+    if unheld(place_type):
         return False
     judge = PlaceJudge(index)
     regions = index.named(value, PLACES)

@@ -64,11 +64,10 @@ class PlaceJudge:
             return True  # one region written two ways ("Chư Păh" / "Chư Pah")
         if self.index is None:
             return False
-        from factcheck.verify.location import PLACES, _types, candidates, nested
+        from factcheck.verify.location import PLACES, candidates, nested, same_level, unheld
 
         index = self.index
-        _, unheld = _types()
-        if (place_type or "").lower() in unheld:
+        if unheld(place_type):
             return True  # streets, markets, hamlets: every town has one of that name
         regions_a, regions_b = index.named(a, PLACES), index.named(b, PLACES)
         if not regions_a or not regions_b:
@@ -78,11 +77,8 @@ class PlaceJudge:
             return True  # a place no pack holds, in "Bến Lức" and in "Long An": one inside the other
         if len(self._provinces(place, place_type)) > 1:
             return True  # a name of places in several provinces (communes "Đồng Tâm"): two regions are expected
-        if places:
-            top = min((row.level for row in places if row.level is not None), default=None)
-            region_top = min((row.level for row in [*regions_a, *regions_b] if row.level is not None), default=None)
-            if top is not None and region_top is not None and top <= region_top:
-                return True  # "Sơn La, Điện Biên": places of one level, a list
+        if places and same_level(index, places, [*regions_a, *regions_b], None):
+            return True  # "Sơn La, Điện Biên": places of one level, a list
         def fits(regions) -> bool:
             ids = {row.id for row in regions}
             return any(region in ids for row in places for region, _ in index.ancestors(row.id))

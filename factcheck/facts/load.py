@@ -62,14 +62,20 @@ def _line_map(node: yaml.Node, path: tuple = (), into: dict | None = None) -> di
     return into
 
 
-def _read_yaml(path: Path) -> tuple[Any, dict[tuple, int]]:
-    """The file's data and the line of every key, read strictly (``text/yamlfile.py``)."""
+def _read_bytes(path: Path) -> bytes:
     try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise FactBaseError(f"{path}: not valid UTF-8 at byte {error.start}; save it as UTF-8") from None
+        return path.read_bytes()
     except OSError as error:
         raise FactBaseError(f"{path}: cannot read: {error.strerror}") from None
+
+
+def _read_yaml(path: Path, raw: bytes | None = None) -> tuple[Any, dict[tuple, int]]:
+    """The file's data and the line of every key, read strictly (``text/yamlfile.py``);
+    ``raw`` is the file's bytes when the caller has read them already."""
+    try:
+        text = (_read_bytes(path) if raw is None else raw).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise FactBaseError(f"{path}: not valid UTF-8 at byte {error.start}; save it as UTF-8") from None
     try:  # one parse gives both the node tree (for line numbers) and the data
         node = yamlfile.compose(text)
         data = yamlfile.construct(node)
@@ -84,14 +90,14 @@ def _read_pack(path: Path, cache_dir: Path | None) -> tuple[Any, dict[tuple, int
     fraction of a second. Any problem with the pickle means parsing again."""
     if cache_dir is None:
         return _read_yaml(path)
-    raw = path.read_bytes()
+    raw = _read_bytes(path)
     cached = Path(cache_dir) / f"pack-{hashlib.sha256(raw + code_version().encode()).hexdigest()[:20]}.pickle"
     try:
         with cached.open("rb") as handle:
             return pickle.load(handle)
     except Exception:  # noqa: BLE001 - missing, damaged or foreign: parse the YAML
         pass
-    parsed = _read_yaml(path)
+    parsed = _read_yaml(path, raw)
     keep_pickle(cached, parsed)
     return parsed
 

@@ -64,6 +64,11 @@ class Dispute(BaseModel):
     fingerprint: str | None = None
     review: str | None = None
 
+    @property
+    def claim_ids(self) -> list[str]:
+        """The claims this finding is about, as an inconsistency names its own."""
+        return [self.claim_id]
+
 
 class Conflict(BaseModel):
     """Articles of the archive that disagree about one thing."""

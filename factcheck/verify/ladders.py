@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from factcheck.text import yamlfile
 from factcheck.text.normalize import match_key
+from factcheck.verify import words
 
 
 @lru_cache(maxsize=None)
 def _ladders() -> tuple[list[tuple[str, str, int]], tuple[str, ...]]:
-    data = yamlfile.load((Path(__file__).parent / "data" / "ladders.yaml").read_text(encoding="utf-8"))
+    data = words.load("ladders")
     spellings = [(match_key(spelling), name, rank) for name, ranks in data["ladders"].items()
                  for rank, names in enumerate(ranks) for spelling in names]
     spellings.sort(key=lambda item: -len(item[0]))  # longest first: "phó tổng giám đốc" before "giám đốc"

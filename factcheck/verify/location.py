@@ -22,13 +22,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from factcheck.facts.index import EntityRow, FactIndex
 from factcheck.facts.schema import EntityType
 from factcheck.facts.validity import ONE_DAY, State
 from factcheck.model.claims import Claim, ClaimKind, Evidence, Verdict
-from factcheck.text import yamlfile
+from factcheck.verify import words
 from factcheck.verify.common import Article, result, unverifiable
 from factcheck.verify.registry import verifies
 
@@ -43,9 +42,15 @@ class TypeWord:
 
 @lru_cache(maxsize=None)
 def _types() -> tuple[dict[str, TypeWord], frozenset[str]]:
-    data = yamlfile.load((Path(__file__).parent / "data" / "place_types.yaml").read_text(encoding="utf-8"))
+    data = words.load("place_types")
     admin = {word: TypeWord(tuple(spec["designations"]), tuple(spec["levels"])) for word, spec in data["admin"].items()}
     return admin, frozenset(data["unheld"])
+
+
+def unheld(place_type: str | None) -> bool:
+    """A type word naming things no pack holds (thôn, đường, chợ...): claims about them stay
+    unverifiable, and two regions given to one of them are no conflict."""
+    return (place_type or "").lower() in _types()[1]
 
 
 def candidates(index: FactIndex, name: str | None, type_word: str | None) -> list[EntityRow]:
@@ -73,7 +78,7 @@ def _higher(region: EntityRow, place: EntityRow) -> bool:
     return region.level is None or place.level is None or region.level < place.level
 
 
-def _list(index: FactIndex, places: list[EntityRow], regions: list[EntityRow], day: dt.date | None) -> bool:
+def same_level(index: FactIndex, places: list[EntityRow], regions: list[EntityRow], day: dt.date | None) -> bool:
     """The place's highest reading is at the region's level or above it: "Sơn La, Điện Biên",
     "Singapore, Trung Quốc", "quận Tân Bình, Hóc Môn" are lists of places, not containment.
     Only places in force on the day count, when some are."""
@@ -127,8 +132,7 @@ def _evidence(index: FactIndex, row: EntityRow, region: EntityRow | None, fact_i
 @verifies(ClaimKind.location)
 def verify_location(claim: Claim, article: Article) -> Claim:
     value, index, day = claim.value, article.index, article.day
-    _, unheld = _types()
-    if (value.place_type or "").lower() in unheld:
+    if unheld(value.place_type):
         return unverifiable(claim, f"a {value.place_type} is not in any fact base pack (only administrative units, countries and cities are)")
     places = candidates(index, value.place, value.place_type)
     if value.region is None:
@@ -139,7 +143,7 @@ def verify_location(claim: Claim, article: Article) -> Claim:
     if not places:
         return unverifiable(claim, f"no place named {value.place!r} in the fact base")
     pairs = [(p, r) for p in places for r in regions if _higher(r, p)]
-    if not pairs or _list(index, places, regions, day):
+    if not pairs or same_level(index, places, regions, day):
         return unverifiable(claim, f"{value.place} and {value.region} are places of one level: a list, not one inside the other")
     current = [(p, r) for p, r in pairs if index.state(p.id, day) is State.in_force and index.state(r.id, day) is State.in_force]
     fits = [(p, r, fact) for p, r in current for region_id, fact in index.ancestors(p.id, day) if region_id == r.id]

@@ -7,15 +7,14 @@ of another kind is unverifiable, since people hold several at once.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from factcheck.facts.index import FactIndex, Link, TenureRow
 from factcheck.facts.schema import EntityType
 from factcheck.model.claims import Claim, ClaimKind, Evidence, Verdict
-from factcheck.text import yamlfile
 from factcheck.text.normalize import match_key
+from factcheck.verify import words
 from factcheck.verify.common import PLACE_TYPES, Article, result, unverifiable
 from factcheck.verify.ladders import ladder
 from factcheck.verify.registry import verifies
@@ -107,8 +106,7 @@ def _office_holder(claim: Claim, article: Article, link: Link | None) -> Claim |
 
 @lru_cache(maxsize=None)
 def _former_words() -> tuple[str, ...]:
-    data = yamlfile.load((Path(__file__).parent / "data" / "role_words.yaml").read_text(encoding="utf-8"))
-    return tuple(match_key(word) for word in data["former"])
+    return tuple(match_key(word) for word in words.load("role_words")["former"])
 
 
 def _former(claim: Claim) -> bool:

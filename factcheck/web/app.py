@@ -113,8 +113,7 @@ def create_app(workspace: Workspace, token: str, hosts: list[str]) -> Starlette:
         if item is None:
             return page(request, "missing.html", {"what": "finding"}, 404)
         report = item.report
-        claim_ids = getattr(item.subject, "claim_ids", None) or [getattr(item.subject, "claim_id", None)]  # an inconsistency, or a dispute
-        involved = [item.subject] if item.is_claim else [c for c in report.claims if c.id in claim_ids]
+        involved = [item.subject] if item.is_claim else [c for c in report.claims if c.id in item.subject.claim_ids]
         saved = snapshot.item(request.query_params.get("saved", ""))
         following = snapshot.next_open(fingerprint)
         return page(request, "finding.html", {

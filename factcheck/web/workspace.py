@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.facts.addfact import AddFactError, append_facts, fix_fact, new_facts
+from factcheck.facts.packs import pack_files
 from factcheck.facts.index import FactIndex
 from factcheck.model.claims import Claim, ClaimKind, Inconsistency, Verdict
 from factcheck.model.errors import FactcheckError
@@ -177,6 +178,10 @@ class Workspace:
             reports = list(run.check(run.read(s.inputs, s.options), s.options, index, store, archive))
         return Snapshot(reports, store, index, items_of(reports, store))
 
+    def _packs(self) -> list[Path]:
+        """The packs this app checks with (``--packs``): new facts are validated with them."""
+        return pack_files(self.settings.facts, self.settings.packs)
+
     def decide(self, fingerprint: str, action: str, note: str, by: str) -> Review:
         """Record ``action`` on the finding through the review store (appended under its lock)."""
         decision = ACTIONS.get(action)
@@ -205,8 +210,8 @@ class Workspace:
                               "as a fact here; edit claims/ by hand for the others")
         try:
             additions = new_facts(item.subject, snapshot.index, source, item.report.document.date)
-            with self._lock:  # two add-facts from the app do not interleave their read-modify-write
-                written = append_facts(self.settings.fact_file, additions, self.settings.facts)
+            # append_facts holds the fact file's lock: two add-facts (app or CLI) do not interleave
+            written = append_facts(self.settings.fact_file, additions, self.settings.facts, self._packs())
         except AddFactError as error:
             raise ActionError(str(error)) from None
         decide(self.settings.reviews, item.finding, Decision.fact_updated, note, by, carried_from=snapshot.store.carried.get(fingerprint))
@@ -225,8 +230,7 @@ class Workspace:
         if fact_id not in item.evidence_facts:
             raise ActionError(f"{fact_id!r} is not a fact this finding's verdict rests on; pick one of its evidence")
         try:
-            with self._lock:
-                written = fix_fact(self.settings.facts, fact_id, field.strip(), value, self.settings.fact_file)
+            written = fix_fact(self.settings.facts, fact_id, field.strip(), value, self.settings.fact_file, self._packs())
         except AddFactError as error:
             raise ActionError(str(error)) from None
         decide(self.settings.reviews, item.finding, Decision.fact_updated, note, by, carried_from=snapshot.store.carried.get(fingerprint))
