@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from factcheck.model.claims import NUMERIC_KINDS, Claim, ClaimKind, Value  # noqa: E402
 from factcheck.extract.engine import extract  # noqa: E402
-from factcheck.extract.gold import KindScore, Mismatch, gold_span, load_gold, score_document  # noqa: E402
+from factcheck.extract.gold import KindScore, Mismatch, gold_pairs as _gold_pairs, gold_span, load_gold, numeric_total, score_document, topic_of  # noqa: E402
 from factcheck.text.readers import read_document  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold"
@@ -39,12 +39,7 @@ DANTRI = ROOT.parent / "shared" / "data" / "news" / "dantri-unc"
 
 def gold_pairs():
     """(article path, gold file) for every gold file whose article is available."""
-    for gold_file in sorted((GOLD / "seeds").glob("*.yaml")):
-        yield ROOT / "seeds" / f"{gold_file.stem}.txt", gold_file
-    for gold_file in sorted((GOLD / "dantri").glob("*.yaml")):
-        article = DANTRI / f"{gold_file.stem}.txt"
-        if article.exists():
-            yield article, gold_file
+    return _gold_pairs(GOLD, ROOT / "seeds", DANTRI)
 
 
 def print_table(title: str, scores: dict[ClaimKind, KindScore]) -> None:
@@ -66,22 +61,6 @@ def print_table(title: str, scores: dict[ClaimKind, KindScore]) -> None:
     for name, s in (("numeric", numeric), ("all", totals)):
         print(f"{name:<10} {s.true_positives + s.false_negatives:>5} {s.true_positives:>5} {s.false_positives:>5} {s.false_negatives:>5} "
               f"{s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f} {s.value_accuracy:>6.3f}")
-
-
-def topic_of(doc: str) -> str:
-    """"news_health_065" -> "health"; the seed articles are one topic of their own."""
-    parts = doc.split("_")
-    return parts[1] if parts[0] == "news" and len(parts) == 3 else "seeds"
-
-
-def numeric_total(scores: dict[ClaimKind, KindScore]) -> KindScore:
-    total = KindScore()
-    for kind, s in scores.items():
-        if kind in NUMERIC_KINDS:
-            total.true_positives += s.true_positives
-            total.false_positives += s.false_positives
-            total.false_negatives += s.false_negatives
-    return total
 
 
 def print_by_topic(by_topic: dict[tuple[str, str], dict[ClaimKind, KindScore]]) -> None:

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from factcheck.extract.engine import extract  # noqa: E402
-from factcheck.extract.gold import KindScore, gold_span, load_gold, score_document  # noqa: E402
+from factcheck.extract.gold import KindScore, gold_pairs as _gold_pairs, gold_span, load_gold, score_document, topic_of  # noqa: E402
 from factcheck.model.claims import ClaimKind  # noqa: E402
 from factcheck.text.readers import read_document  # noqa: E402
 
@@ -45,12 +45,9 @@ TOPICS = ("business", "health", "society", "sport", "world")
 
 def gold_pairs():
     """(topic, article path, gold file) for every gold file whose article is available."""
-    for gold_file in sorted((GOLD / "seeds").glob("*.yaml")):
-        yield "seeds", ROOT / "seeds" / f"{gold_file.stem}.txt", gold_file
-    for gold_file in sorted((GOLD / "dantri").glob("*.yaml")):
-        article = DANTRI / f"{gold_file.stem}.txt"
-        topic = gold_file.stem.split("_")[1]
-        if article.exists() and topic in TOPICS:
+    for article, gold_file in _gold_pairs(GOLD, ROOT / "seeds", DANTRI):
+        topic = topic_of(gold_file.stem)
+        if topic in (*TOPICS, "seeds"):
             yield topic, article, gold_file
 
 

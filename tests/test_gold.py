@@ -12,8 +12,7 @@ import yaml
 
 from conftest import DANTRI_DIR, ROOT, SEEDS, require
 from factcheck.extract.engine import extract
-from factcheck.extract.gold import KindScore, load_gold, score_document
-from factcheck.model.claims import NUMERIC_KINDS
+from factcheck.extract.gold import KindScore, gold_pairs, load_gold, numeric_total, score_document, topic_of
 from factcheck.text.readers import read_document
 
 GOLD = ROOT / "tests" / "gold"
@@ -23,19 +22,7 @@ NUMERIC_FLOORS = {"dev": (0.97, 0.94), "held-out": (0.96, 0.87)}
 
 
 def _pairs():
-    pairs = [(SEEDS / f"{g.stem}.txt", g) for g in sorted((GOLD / "seeds").glob("*.yaml"))]
-    pairs += [(DANTRI_DIR / f"{g.stem}.txt", g) for g in sorted((GOLD / "dantri").glob("*.yaml"))]
-    return pairs
-
-
-def _numeric(scores: dict) -> KindScore:
-    total = KindScore()
-    for kind, score in scores.items():
-        if kind in NUMERIC_KINDS:
-            total.true_positives += score.true_positives
-            total.false_positives += score.false_positives
-            total.false_negatives += score.false_negatives
-    return total
+    return list(gold_pairs(GOLD, SEEDS, DANTRI_DIR))
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +42,7 @@ def gold_scores(analyzer):
 @pytest.mark.shared
 @pytest.mark.parametrize("split", sorted(NUMERIC_FLOORS))
 def test_gold_numeric_claims_hold_their_floors(gold_scores, split):
-    score = _numeric(gold_scores[split])
+    score = numeric_total(gold_scores[split])
     precision_floor, recall_floor = NUMERIC_FLOORS[split]
     assert score.true_positives > 100, "the gold should have been read"
     assert score.precision >= precision_floor, f"{split}: numeric precision {score.precision:.3f} < {precision_floor}"
@@ -79,7 +66,7 @@ def role_scores():
     require(DANTRI_DIR, "the Dân trí articles the gold annotates")
     scores: dict[str, KindScore] = {}
     for article, gold_file in _pairs():
-        topic = "seeds" if gold_file.parent.name == "seeds" else gold_file.stem.split("_")[1]
+        topic = topic_of(gold_file.stem)
         gold = load_gold(gold_file)
         gold.claims = [c for c in gold.claims if c.kind is ClaimKind.role]
         document = read_document(article)

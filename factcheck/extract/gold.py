@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from factcheck.model.claims import Claim, ClaimKind
+from factcheck.model.claims import NUMERIC_KINDS, Claim, ClaimKind
 from factcheck.model.document import Document
 
 # Fields compared for "value agrees", per kind.
@@ -158,3 +158,31 @@ def score_document(
         if claim.id + str(claim.start) not in used:
             scores.setdefault(claim.kind, KindScore()).false_positives += 1
             mismatches.append(Mismatch(doc=gold.doc, line=claim.line, kind=claim.kind, text=claim.text, problem="spurious", detail=str(claim.value.compact())))
+
+
+def gold_pairs(gold_dir: Path, seeds_dir: Path, dantri_dir: Path) -> Iterator[tuple[Path, Path]]:
+    """(article, gold file) for every gold file whose article is available: the seeds'
+    first, then the Dân trí articles' (read from ``dantri_dir``, never copied here)."""
+    for gold_file in sorted((gold_dir / "seeds").glob("*.yaml")):
+        yield seeds_dir / f"{gold_file.stem}.txt", gold_file
+    for gold_file in sorted((gold_dir / "dantri").glob("*.yaml")):
+        article = dantri_dir / f"{gold_file.stem}.txt"
+        if article.exists():
+            yield article, gold_file
+
+
+def topic_of(doc: str) -> str:
+    """"news_health_065" -> "health"; the seed articles are one topic of their own."""
+    parts = doc.split("_")
+    return parts[1] if parts[0] == "news" and len(parts) == 3 else "seeds"
+
+
+def numeric_total(scores: dict[ClaimKind, KindScore]) -> KindScore:
+    """The numeric kinds' counts summed: what the numeric floors and figures are about."""
+    total = KindScore()
+    for kind, score in scores.items():
+        if kind in NUMERIC_KINDS:
+            total.true_positives += score.true_positives
+            total.false_positives += score.false_positives
+            total.false_negatives += score.false_negatives
+    return total
