@@ -86,13 +86,13 @@ def _office_holder(claim: Claim, article: Article, link: Link | None) -> Claim |
     Ishiba" in 2026). Only the exact title counts ("Bộ trưởng" alone names no portfolio), and
     a past title ("cựu Thủ tướng") is left to the person's own tenures."""
     index, day, value = article.index, article.day, claim.value
-    if day is None or not value.title or not value.organization or not value.person or _former(claim):
+    if day is None or not value.title or not value.organization or not value.person:
         return None
     organization = article.link(value.organization, PLACE_TYPES)
     if organization is None or organization.ambiguous:
         return None
     holders = [t for t in index.offices.get(organization.entity_ids[0], ()) if t.covers(day) and title_matches(value.title, t, heads=False)]
-    if not holders:
+    if not holders or _former(claim):
         return None
     if link is not None and (link.score < 100 or any(t.person in link.entity_ids for t in holders)):
         return None  # the holder, or a misspelling of a known name: the person's own check says which
@@ -114,7 +114,11 @@ def _former(claim: Claim) -> bool:
     the claim's text occurs several times in its sentence, any occurrence so marked counts:
     better no check than a check of the wrong occurrence."""
     sentence, text = claim.sentence, claim.text
-    found = [i for i in range(len(sentence)) if sentence.startswith(text, i)] or [0]
+    found, at = [], sentence.find(text)
+    while at >= 0:
+        found.append(at)
+        at = sentence.find(text, at + 1)
+    found = found or [0]
     keys = [f" {match_key(sentence[max(0, at - 20):at] + ' ' + text + ' ' + (claim.value.title or ''))} " for at in found]
     return any(f" {word} " in key for key in keys for word in _former_words())
 
