@@ -1,4 +1,7 @@
-"""The one module that imports Stanza: text in, our own Sentence and Token objects out.
+"""The NLP layer's entry point: text in, our own Sentence and Token objects out.
+
+Stanza loads the models; ``nlp/tokenizer.py`` and ``nlp/tagger.py`` run them on exactly
+what we read (token offsets and UPOS), without building Stanza's document objects.
 
 Stanza sees the *normalized* text of each paragraph (NFC, canonical tone marks); every
 token offset it returns is mapped back to the original document text, so reports point at
@@ -29,11 +32,13 @@ class StanzaAnalyzer:
         import stanza
         import torch
 
+        from factcheck.nlp.tagger import upos_tagger
+        from factcheck.nlp.tokenizer import SentenceTokenizer
+
         torch.set_num_threads(max(1, _DEFAULT_THREADS))
         if isinstance(models, Path):
             models = project_models(models, ModelOrigin.explicit)
         self.source = models or resolve_models()
-        self._stanza = stanza
         config = dict(
             lang="vi",
             download_method=None,
@@ -54,8 +59,9 @@ class StanzaAnalyzer:
             config.update(processors="tokenize,pos", dir=str(self.source.directory))
         logging.getLogger("stanza").setLevel(logging.WARNING)
         try:
-            self._pipeline = stanza.Pipeline(**config)
-            self._pretokenized = stanza.Pipeline(**config, tokenize_pretokenized=True)
+            pipeline = stanza.Pipeline(**config)
+            self._tokenizer = SentenceTokenizer(pipeline.processors["tokenize"])
+            self._tagger = upos_tagger(pipeline.processors["pos"])
         except Exception as error:  # Stanza raises many kinds; all mean the same to a user.
             raise ModelError(f"cannot load Stanza models from {self.source.directory}: {error}") from error
 
@@ -66,21 +72,21 @@ class StanzaAnalyzer:
         return self.analyze_many([document])[0]
 
     def analyze_many(self, documents: list[Document]) -> list[Document]:
-        """Analyze many documents in one Stanza bulk call (much faster than one by one)."""
+        """Analyze many documents in one bulk call (much faster than one by one)."""
         jobs = []  # (document index, paragraph start offset, Normalized)
         for index, document in enumerate(documents):
             for paragraph in document.paragraphs:
                 raw = document.text[paragraph.start : paragraph.end]
                 if raw.strip():
                     jobs.append((index, paragraph.start, normalize(raw)))
-        stanza_docs = [self._stanza.Document([], text=norm.text) for _, _, norm in jobs]
-        if stanza_docs:
-            stanza_docs = self._pipeline(stanza_docs)
+        tokenized = self._tokenizer.tokenize([norm.text for _, _, norm in jobs])
+        stanza_sentences = [sentence for paragraph in tokenized for sentence in paragraph]
+        tags = iter(self._tagger.tag([[word for _, _, word in sentence] for sentence in stanza_sentences]))
         sentences: list[list[Sentence]] = [[] for _ in documents]
-        for (index, offset, norm), analyzed in zip(jobs, stanza_docs):
+        for (index, offset, norm), paragraph in zip(jobs, tokenized):
             original = documents[index].text
-            paragraph = [_to_sentence(s, norm, offset, original) for s in analyzed.sentences]
-            sentences[index].extend(merge_unterminated(paragraph, original))
+            built = [_to_sentence(tokens, next(tags), norm, offset, original) for tokens in paragraph]
+            sentences[index].extend(merge_unterminated(built, original))
         return [doc.model_copy(update={"sentences": sents}) for doc, sents in zip(documents, sentences)]
 
     # -- evaluation helpers ------------------------------------------------------------
@@ -93,10 +99,9 @@ class StanzaAnalyzer:
 
     def tag_pretokenized(self, sentences: list[list[str]]) -> list[ConlluSentence]:
         """Tag gold-tokenized sentences (to score the tagger apart from the tokenizer)."""
-        analyzed = self._pretokenized(sentences)
         result = []
-        for i, sentence in enumerate(analyzed.sentences):
-            rows = [_row(j, w.text, w.upos, "_") for j, w in enumerate(sentence.words)]
+        for i, (words, tags) in enumerate(zip(sentences, self._tagger.tag(sentences))):
+            rows = [_row(j, word, upos, "_") for j, (word, upos) in enumerate(zip(words, tags))]
             result.append(ConlluSentence(comments=[f"# sent_id = {i + 1}"], rows=rows))
         return result
 
@@ -132,14 +137,14 @@ def _joined(run: list[Sentence], original: str) -> Sentence:
     return Sentence(start=start, end=end, text=original[start:end], tokens=[t for s in run for t in s.tokens])
 
 
-def _to_sentence(stanza_sentence, norm, offset: int, original: str) -> Sentence:
-    tokens = []
-    for token in stanza_sentence.tokens:
-        start, end = norm.to_original(token.start_char, token.end_char)
-        upos = token.words[0].upos if token.words else None
-        tokens.append(Token(start=offset + start, end=offset + end, text=original[offset + start : offset + end], upos=upos))
-    start, end = tokens[0].start, tokens[-1].end
-    return Sentence(start=start, end=end, text=original[start:end], tokens=tokens)
+def _to_sentence(tokens: list[tuple[int, int, str]], tags: list[str], norm, offset: int, original: str) -> Sentence:
+    """Our Sentence from the tokenizer's offsets (in the normalized paragraph) and the tags."""
+    built = []
+    for (start, end, _), upos in zip(tokens, tags):
+        start, end = norm.to_original(start, end)
+        built.append(Token(start=offset + start, end=offset + end, text=original[offset + start : offset + end], upos=upos))
+    start, end = built[0].start, built[-1].end
+    return Sentence(start=start, end=end, text=original[start:end], tokens=built)
 
 
 def _blank_line_paragraphs(text: str):
