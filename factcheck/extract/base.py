@@ -53,10 +53,13 @@ class SentenceContext:
     tokens: list[Token] = field(default_factory=list)  # offsets relative to ``text``
     anchor_date: dt.date | None = None  # the last single day named earlier in the article ("cùng ngày")
     claims: list[ClaimDraft] = field(default_factory=list)  # the required kinds' claims, in text order
+    token_lookup: Callable[[int], Token | None] | None = None  # the engine's: finds tokens on demand
     _token_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def token_at(self, start: int) -> Token | None:
         """The token covering offset ``start`` (tokens are in text order and do not overlap)."""
+        if self.token_lookup is not None:
+            return self.token_lookup(start)
         if self._token_starts is None:
             self._token_starts = [token.start for token in self.tokens]
         index = bisect_right(self._token_starts, start) - 1

@@ -21,7 +21,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
+from dataclasses import replace
 from collections import Counter
 
 from factcheck.model.claims import NUMERIC_KINDS, Claim, ClaimDraft, ClaimKind, claim_id
@@ -132,7 +133,7 @@ def sentence_drafts(context: SentenceContext) -> list[ClaimDraft]:
         for rule in stage:
             if rule.requires:
                 claims = [d for d in kept if d.kind in rule.requires]
-                produced.extend(rule.apply(SentenceContext(context.text, context.article_date, context.tokens, context.anchor_date, claims)))
+                produced.extend(rule.apply(replace(context, claims=claims)))
             else:
                 produced.extend(rule.apply(context))
         if len(produced) != count:  # else the stage found nothing and ``kept`` stands
@@ -163,8 +164,7 @@ def _sentence_claims(
     """The sentence's claims of ``kinds``, and the last single day it names (whatever
     ``kinds`` asks for: "cùng ngày" in the next sentence depends on it)."""
     norm = normalize(sentence.text)
-    tokens = [_relative(token, sentence, norm) for token in sentence.tokens]
-    context = SentenceContext(text=norm.text, article_date=document.date, tokens=[t for t in tokens if t], anchor_date=anchor_date)
+    context = SentenceContext(text=norm.text, article_date=document.date, anchor_date=anchor_date, token_lookup=TokenLookup(sentence, norm))
     drafts = sentence_drafts(context)
     claims, seen = [], Counter()
     for draft in drafts:
@@ -192,6 +192,31 @@ def _sentence_claims(
         )
     days = [d.value.date for d in drafts if d.kind is ClaimKind.date and d.value.date]
     return claims, (dt.date.fromisoformat(days[-1]) if days else anchor_date)
+
+
+class TokenLookup:
+    """The token under an offset of a sentence's normalized text, found when a rule asks.
+
+    Few rules read tokens, at few positions, so tokens are not copied into the normalized
+    text's offsets ahead of time: the offset is mapped to the original text, the token
+    found there, and only that one token is mapped back (``_relative``)."""
+
+    def __init__(self, sentence: Sentence, norm):
+        self._sentence, self._norm = sentence, norm
+        self._starts: list[int] | None = None
+
+    def __call__(self, start: int) -> Token | None:
+        tokens = self._sentence.tokens
+        if not tokens or not 0 <= start < len(self._norm.text):
+            return None
+        if self._starts is None:
+            self._starts = [token.start for token in tokens]
+        position = self._sentence.start + self._norm.origin[start]
+        index = bisect_right(self._starts, position) - 1
+        if index < 0 or position >= tokens[index].end:
+            return None
+        token = _relative(tokens[index], self._sentence, self._norm)
+        return token if token is not None and token.start <= start < token.end else None
 
 
 def _relative(token: Token, sentence: Sentence, norm) -> Token | None:
