@@ -4,8 +4,12 @@
 
 Runs each pipeline in its own process (so peak RSS is its own) over the same article text:
 - factcheck: our Stanza tokenizer + POS tagger (bundled models), bulk over documents;
-- underthesea: ``word_tokenize`` + ``pos_tag`` per line, the tool a user would pick instead.
-Prints documents, sentences, tokens, seconds, sentences/s, tokens/s and peak RSS.
+- underthesea: ``word_tokenize`` + ``pos_tag`` per line, the tool a user would pick instead
+  (the comparison issue 15 is measured against);
+- underthesea-pos: ``pos_tag`` alone per line (it segments words itself, so this is the
+  cheapest way to get words and tags from underthesea, and the stricter comparison).
+Prints documents, sentences, tokens, seconds, sentences/s, tokens/s and peak RSS, then our
+tokens/s as a multiple of each underthesea row.
 """
 
 from __future__ import annotations
@@ -62,7 +66,21 @@ def run_underthesea(files: list[Path]) -> dict:
     return {"sentences": len(lines), "tokens": tokens, "seconds": seconds}
 
 
-ENGINES = {"factcheck": run_factcheck, "underthesea": run_underthesea}
+def run_underthesea_pos(files: list[Path]) -> dict:
+    from underthesea import pos_tag
+
+    sys.path.insert(0, str(ROOT))
+    from factcheck.text.readers import read_document
+
+    lines = [d.slice(p) for d in (read_document(f) for f in files) for p in d.paragraphs]
+    pos_tag("Khởi động.")
+    started = time.perf_counter()
+    tokens = sum(len(pos_tag(line)) for line in lines)
+    seconds = time.perf_counter() - started
+    return {"sentences": len(lines), "tokens": tokens, "seconds": seconds}
+
+
+ENGINES = {"factcheck": run_factcheck, "underthesea": run_underthesea, "underthesea-pos": run_underthesea_pos}
 
 
 def child(engine: str, corpus: Path, limit: int | None) -> None:
@@ -86,6 +104,7 @@ def main() -> int:
         print(f"corpus not found at {args.corpus}", file=sys.stderr)
         return 2
     print(f"{'pipeline':<12} {'docs':>5} {'sentences':>9} {'tokens':>8} {'seconds':>8} {'sent/s':>7} {'tok/s':>7} {'peak RSS':>9}")
+    speed = {}
     for engine in ENGINES:
         cmd = [sys.executable, __file__, "--engine", engine, "--corpus", str(args.corpus)]
         if args.limit:
@@ -95,8 +114,12 @@ def main() -> int:
             print(f"{engine:<12} failed: {proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else proc.returncode}")
             continue
         r = json.loads(proc.stdout.strip().splitlines()[-1])
+        speed[engine] = r["tokens"] / r["seconds"]
         print(f"{engine:<12} {r['documents']:>5} {r['sentences']:>9} {r['tokens']:>8} {r['seconds']:>8.1f} "
               f"{r['sentences'] / r['seconds']:>7.0f} {r['tokens'] / r['seconds']:>7.0f} {r['peak_rss_mb']:>7.0f} MB")
+    for peer in ("underthesea", "underthesea-pos"):
+        if "factcheck" in speed and peer in speed:
+            print(f"factcheck tokens/s = {speed['factcheck'] / speed[peer]:.2f}x {peer}")
     return 0
 
 

@@ -55,6 +55,37 @@ def test_batch_cache_hit_skips_analysis_and_returns_the_same(tmp_path):
     assert cache.connection.execute("SELECT count(*) FROM analysis_v2").fetchone()[0] == 2
 
 
+def test_batch_claims_only_runs_tag_what_rules_read_and_cache_no_sentences(tmp_path):
+    """``check`` (claims only) tags only the sentences its token-reading rules match and stores
+    no sentences; ``tag`` then analyzes again, every word tagged, with the same claims."""
+    documents = [read_document(p) for p in sorted(SEEDS.glob("*.txt"))]
+    path = tmp_path / "cache.sqlite"
+    claims_only = analyze_batch(documents, AnalysisSettings(cache=str(path), sentences=False))
+    assert all(a.sentences == [] for a in claims_only)
+    stored = AnalysisCache(path).connection.execute("SELECT sentences FROM analysis_v2").fetchall()
+    assert stored and all(row[0] == b"" for row in stored)
+    full = analyze_batch(documents, AnalysisSettings(cache=str(path), sentences=True))
+    assert [a.claims for a in full] == [a.claims for a in claims_only]
+    tokens = [t for a in full for s in a.sentences for t in s.tokens]
+    assert tokens and all(t.upos for t in tokens)
+    again = analyze_batch(documents, AnalysisSettings(cache=str(path), sentences=False))
+    assert [a.claims for a in again] == [a.claims for a in claims_only]
+
+
+def test_batch_partial_tagging_tags_the_sentences_rules_read_as_a_full_run_does(analyzer):
+    from factcheck.extract.registry import reads_tags
+
+    document = read_document(sorted(SEEDS.glob("*.txt"))[0])
+    partial = analyzer.analyze_many([document], tag_if=reads_tags)[0]
+    full = analyzer.analyze_many([document])[0]
+    assert [s.text for s in partial.sentences] == [s.text for s in full.sentences]
+    tagged = [(p, f) for p, f in zip(partial.sentences, full.sentences) if reads_tags(p.text)]
+    assert tagged and len(tagged) < len(full.sentences)
+    for p, f in zip(partial.sentences, full.sentences):
+        expected = [t.upos for t in f.tokens] if reads_tags(p.text) else [None] * len(f.tokens)
+        assert [t.upos for t in p.tokens] == expected
+
+
 def test_batch_corrupt_cache_is_rebuilt_with_a_warning(tmp_path):
     path = tmp_path / "cache.sqlite"
     path.write_bytes(b"this is not a database" * 100)

@@ -130,6 +130,29 @@ def test_rules_needs_is_in_every_match():
         assert not missing, f"{rule.name}: needs {rule.needs.pattern!r} is not in {missing[0]!r}, where the rule claims something"
 
 
+def test_rules_that_read_tokens_say_so():
+    """``check`` tags only the sentences where a rule with ``reads_tokens`` matches
+    (``registry.reads_tags``): every rule that asks for a token on a corpus text must say so,
+    and every rule that says so must ask somewhere (the flag is not decoration)."""
+    import datetime as dt
+
+    from factcheck.extract.base import SentenceContext
+    from factcheck.text.normalize import normalize
+
+    texts = [normalize(item.text).text for corpus in CORPORA.values() for item in [*corpus.examples, *corpus.negatives]]
+    asked: set[str] = set()
+    for rule in registry.RULES:
+        for text in texts:
+            calls = []
+            context = SentenceContext(text, dt.date(2026, 1, 31), token_lookup=lambda start: calls.append(start))
+            list(rule.apply(context))
+            if calls:
+                asked.add(rule.name)
+                assert rule.reads_tokens, f"{rule.name} reads tokens on {text!r} but does not declare reads_tokens"
+                assert registry.reads_tags(text)
+    assert asked == {r.name for r in registry.RULES if r.reads_tokens}
+
+
 def test_rules_registry_rejects_a_cycle_of_requirements():
     def production(match, context):
         return None

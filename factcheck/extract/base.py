@@ -93,6 +93,9 @@ class Rule:
               ``re`` skips ahead to a pattern's possible first characters only when they are
               fixed and case-sensitive; rule patterns open with a look-behind or words in any
               case, so they are tried at every position of every sentence.
+    reads_tokens  the production reads tokens or their POS tags (``SentenceContext.token_at``):
+              sentences where such a rule matches are the only ones ``check`` has tagged
+              (``registry.reads_tags``); ``tests/test_rules_corpus.py`` holds rules to it
     doc       the production's docstring
     """
 
@@ -104,6 +107,7 @@ class Rule:
     requires: frozenset[ClaimKind] = frozenset()
     once: bool = False
     needs: re.Pattern | None = None
+    reads_tokens: bool = False
     doc: str = ""
 
     @property
@@ -117,6 +121,10 @@ class Rule:
             if paragraph.startswith(f"{label}:"):
                 return " ".join(paragraph[len(label) + 1 :].split())
         return ""
+
+    def could_match(self, text: str) -> bool:
+        """Whether the rule has a match in ``text`` (its pre-check first)."""
+        return (self.needs is None or self.needs.search(text) is not None) and self.pattern.search(text) is not None
 
     def apply(self, context: SentenceContext) -> Iterable[ClaimDraft]:
         if self.needs is not None and self.needs.search(context.text) is None:
@@ -142,6 +150,7 @@ def rule(
     requires: Iterable[ClaimKind] = (),
     once: bool = False,
     needs: str | None = None,
+    reads_tokens: bool = False,
 ):
     """Decorator: turn a production function into a ``Rule`` named ``name``; ``needs`` is
     compiled with the pattern's ``flags`` (see ``Rule.needs``)."""
@@ -157,6 +166,7 @@ def rule(
             requires=frozenset(requires),
             once=once,
             needs=re.compile(needs, flags) if needs is not None else None,
+            reads_tokens=reads_tokens,
             doc=inspect.getdoc(production) or "",
         )
 

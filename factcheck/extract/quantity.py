@@ -79,7 +79,8 @@ def with_unit(value: Value, unit: str) -> Value:
     return value
 
 
-@rule("quantity.number_noun", ClaimKind.quantity, rf"{START}(?:{AMOUNT}|{VAGUE_AMOUNT}){NOT_DATE_OR_CODE}(?=\s+[^\W\d_])", priority=10)
+@rule("quantity.number_noun", ClaimKind.quantity, rf"{START}(?:{AMOUNT}|{VAGUE_AMOUNT}){NOT_DATE_OR_CODE}(?=\s+[^\W\d_])", priority=10,
+      reads_tokens=True)
 def number_noun(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """A number and the noun it counts: "16 pha", "bốn lượt", "hơn 24.400 doanh nghiệp", "hàng trăm người".
 
@@ -181,7 +182,7 @@ def _unit_after(context: SentenceContext, position: int) -> tuple[str | None, in
     return unit, end, False
 
 
-@rule("quantity.compound", ClaimKind.quantity, re.compile(_COMPOUND, re.IGNORECASE), priority=13,
+@rule("quantity.compound", ClaimKind.quantity, re.compile(_COMPOUND, re.IGNORECASE), priority=13, reads_tokens=True,
       needs=r"\d\s*[x×*/]\s*\d")  # two numbers joined by "x" or "/"
 def compound(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """Numbers joined by "x" or "/" and one unit: dimensions "1.920 x 1.080 pixel", "3 x 4 m";

@@ -15,6 +15,7 @@ from types import ModuleType
 from factcheck.model.claims import ClaimKind
 from factcheck.extract import date, duration, event, gap, location, money, percent, quantity, role, score
 from factcheck.extract.base import Rule
+from factcheck.text.normalize import normalize
 
 MODULES: tuple[ModuleType, ...] = (quantity, duration, percent, money, date, score, gap, role, location, event)
 
@@ -88,3 +89,13 @@ def get(name: str) -> Rule:
 def rules_of(kind: ClaimKind | None = None) -> list[Rule]:
     """Registered rules, in registry order, optionally of one kind."""
     return [r for r in RULES if kind is None or r.kind is kind]
+
+
+_TOKEN_READERS = [r for r in RULES if r.reads_tokens]
+
+
+def reads_tags(sentence_text: str) -> bool:
+    """Whether any rule that reads tokens or tags matches this sentence: the sentences
+    ``check`` and ``extract`` need tagged (no other rule looks at tags)."""
+    text = normalize(sentence_text).text
+    return any(rule.could_match(text) for rule in _TOKEN_READERS)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Callable
 
 from factcheck.text.conllu import ConlluSentence
 from factcheck.model.document import Document, Sentence, Token
@@ -71,8 +72,13 @@ class StanzaAnalyzer:
         """Return ``document`` with its sentences filled in."""
         return self.analyze_many([document])[0]
 
-    def analyze_many(self, documents: list[Document]) -> list[Document]:
-        """Analyze many documents in one bulk call (much faster than one by one)."""
+    def analyze_many(self, documents: list[Document], tag_if: Callable[[str], bool] | None = None) -> list[Document]:
+        """Analyze many documents in one bulk call (much faster than one by one).
+
+        ``tag_if``: tag only the sentences for which it is true (the others keep tokens
+        without tags); None tags every sentence. A sentence cut in pieces by the model and
+        joined again (``merge_unterminated``) is judged whole and tagged piece by piece, as
+        the model splits it: the tags do not depend on what else is tagged."""
         jobs = []  # (document index, paragraph start offset, Normalized)
         for index, document in enumerate(documents):
             for paragraph in document.paragraphs:
@@ -80,14 +86,34 @@ class StanzaAnalyzer:
                 if raw.strip():
                     jobs.append((index, paragraph.start, normalize(raw)))
         tokenized = self._tokenizer.tokenize([norm.text for _, _, norm in jobs])
-        stanza_sentences = [sentence for paragraph in tokenized for sentence in paragraph]
-        tags = iter(self._tagger.tag([[word for _, _, word in sentence] for sentence in stanza_sentences]))
+        paragraphs = []  # per job: [(offset-mapped tokens, words)] per model sentence
+        for (index, offset, norm), sentences in zip(jobs, tokenized):
+            paragraphs.append([_map_tokens(tokens, norm, offset) for tokens in sentences])
+        pieces = [piece for paragraph in paragraphs for piece in paragraph]
+        wanted = self._wanted(jobs, documents, paragraphs, tag_if)
+        tags = iter(self._tagger.tag([words for (_, words), want in zip(pieces, wanted) if want]))
         sentences: list[list[Sentence]] = [[] for _ in documents]
-        for (index, offset, norm), paragraph in zip(jobs, tokenized):
+        pieces_wanted = iter(wanted)
+        for (index, _, _), paragraph in zip(jobs, paragraphs):
             original = documents[index].text
-            built = [_to_sentence(tokens, next(tags), norm, offset, original) for tokens in paragraph]
+            built = [_to_sentence(spans, next(tags) if next(pieces_wanted) else None, original) for spans, _ in paragraph]
             sentences[index].extend(merge_unterminated(built, original))
         return [doc.model_copy(update={"sentences": sents}) for doc, sents in zip(documents, sentences)]
+
+    @staticmethod
+    def _wanted(jobs, documents, paragraphs, tag_if) -> list[bool]:
+        """For each model sentence, whether to tag it: every one, or those whose joined
+        sentence ``tag_if`` accepts."""
+        wanted: list[bool] = []
+        for (index, _, _), paragraph in zip(jobs, paragraphs):
+            if tag_if is None:
+                wanted.extend([True] * len(paragraph))
+                continue
+            original = documents[index].text
+            for run in unterminated_runs([original[spans[0][0] : spans[-1][1]] for spans, _ in paragraph]):
+                start, end = paragraph[run[0]][0][0][0], paragraph[run[-1]][0][-1][1]
+                wanted.extend([tag_if(original[start:end])] * len(run))
+        return wanted
 
     # -- evaluation helpers ------------------------------------------------------------
 
@@ -109,22 +135,28 @@ class StanzaAnalyzer:
 _TERMINAL = tuple(".!?…:;\"”’)]»")
 
 
+def unterminated_runs(texts: list[str]) -> list[list[int]]:
+    """Indices of the sentences ``merge_unterminated`` joins, run by run."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for index, text in enumerate(texts):
+        run.append(index)
+        if text.rstrip().endswith(_TERMINAL):
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
 def merge_unterminated(sentences: list[Sentence], original: str) -> list[Sentence]:
     """Join a sentence that does not end in final punctuation to the next one of its paragraph.
 
     In edited news a sentence only ends without punctuation at a paragraph end (a heading),
     so a break inside a paragraph after "... Sanae" is the model splitting a name.
     """
-    merged: list[Sentence] = []
-    run: list[Sentence] = []  # sentences waiting for one that ends in final punctuation
-    for sentence in sentences:
-        run.append(sentence)
-        if sentence.text.rstrip().endswith(_TERMINAL):
-            merged.append(_joined(run, original))
-            run = []
-    if run:
-        merged.append(_joined(run, original))
-    return merged
+    runs = unterminated_runs([sentence.text for sentence in sentences])
+    return [_joined([sentences[i] for i in run], original) for run in runs]
 
 
 def _joined(run: list[Sentence], original: str) -> Sentence:
@@ -137,12 +169,19 @@ def _joined(run: list[Sentence], original: str) -> Sentence:
     return Sentence(start=start, end=end, text=original[start:end], tokens=[t for s in run for t in s.tokens])
 
 
-def _to_sentence(tokens: list[tuple[int, int, str]], tags: list[str], norm, offset: int, original: str) -> Sentence:
-    """Our Sentence from the tokenizer's offsets (in the normalized paragraph) and the tags."""
-    built = []
-    for (start, end, _), upos in zip(tokens, tags):
+def _map_tokens(tokens: list[tuple[int, int, str]], norm, offset: int) -> tuple[list[tuple[int, int]], list[str]]:
+    """The tokenizer's offsets (in the normalized paragraph) as document offsets, and its words."""
+    spans = []
+    for start, end, _ in tokens:
         start, end = norm.to_original(start, end)
-        built.append(Token(start=offset + start, end=offset + end, text=original[offset + start : offset + end], upos=upos))
+        spans.append((offset + start, offset + end))
+    return spans, [word for _, _, word in tokens]
+
+
+def _to_sentence(spans: list[tuple[int, int]], tags: list[str] | None, original: str) -> Sentence:
+    """Our Sentence from document offsets and the tags (None: left untagged)."""
+    tags = tags or [None] * len(spans)
+    built = [Token(start=start, end=end, text=original[start:end], upos=upos) for (start, end), upos in zip(spans, tags)]
     start, end = built[0].start, built[-1].end
     return Sentence(start=start, end=end, text=original[start:end], tokens=built)
 

@@ -33,6 +33,7 @@ class Analysis(BaseModel):
 
 _CLAIMS = TypeAdapter(list[Claim])
 _SENTENCES = TypeAdapter(list[Sentence])
+NO_SENTENCES = b""  # the sentences column of an entry stored with its claims only
 
 
 def cache_key(document: Document, models_version: str, version: str) -> str:
@@ -168,6 +169,8 @@ class AnalysisCache:
             return None
         if row is None:
             return None
+        if sentences and row[1] == NO_SENTENCES:
+            return None  # stored by a run that needed only claims: analyze again
         try:
             claims = _CLAIMS.validate_json(zlib.decompress(row[0]))
             found = _SENTENCES.validate_json(zlib.decompress(row[1])) if sentences else []
@@ -178,9 +181,11 @@ class AnalysisCache:
                 self.connection.execute("DELETE FROM analysis_v2 WHERE key = ?", (key,))
             return None
 
-    def put(self, key: str, analysis: Analysis) -> None:
+    def put(self, key: str, analysis: Analysis, with_sentences: bool = True) -> None:
+        """Store an analysis; ``with_sentences=False`` keeps its claims only (a run that
+        tagged only what the rules read), and a later ``get`` for sentences is a miss."""
         claims = zlib.compress(_CLAIMS.dump_json(analysis.claims), 6)
-        sentences = zlib.compress(_SENTENCES.dump_json(analysis.sentences), 1)
+        sentences = zlib.compress(_SENTENCES.dump_json(analysis.sentences), 1) if with_sentences else NO_SENTENCES
         try:
             with self.connection:
                 self.connection.execute("INSERT OR REPLACE INTO analysis_v2 (key, claims, sentences, created) VALUES (?, ?, ?, ?)",

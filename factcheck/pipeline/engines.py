@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from factcheck.extract.engine import extract
+from factcheck.extract.registry import reads_tags
 from factcheck.model.document import Document
 from factcheck.model.errors import FactcheckError, warn
 from factcheck.pipeline.cache import Analysis, AnalysisCache, CacheUnavailable, cache_key
@@ -94,12 +95,15 @@ def analyze_batch(documents: list[Document], settings: AnalysisSettings) -> list
     missing = [i for i, r in enumerate(results) if r is None]
     if missing:
         todo = [documents[i] for i in missing]
-        analyzed = _analyzer(settings.models).analyze_many(todo) if settings.nlp else todo
+        # Callers that need only claims get only the sentences the rules read tagged: the
+        # claims are the same, the sentences are not worth keeping (nor caching).
+        tag_if = None if settings.sentences else reads_tags
+        analyzed = _analyzer(settings.models).analyze_many(todo, tag_if=tag_if) if settings.nlp else todo
         for i, document in zip(missing, analyzed):
-            analysis = Analysis(sentences=document.sentences, claims=extract(document))
-            results[i] = analysis
+            claims = extract(document)
+            results[i] = Analysis(sentences=document.sentences if settings.sentences else [], claims=claims)
             if cache:
-                cache.put(keys[i], analysis)
+                cache.put(keys[i], results[i], with_sentences=settings.sentences or not settings.nlp)
     return results  # type: ignore[return-value]
 
 
