@@ -168,15 +168,29 @@ def test_batch_directory_skips_markdown_without_front_matter(tmp_path):
     assert [p.name for p in expand_inputs([tmp_path])] == ["note.txt", "story.md"]
 
 
-def test_jobs_auto_says_how_many_workers_and_bad_values_fail(tmp_path):
-    """``--jobs auto`` runs one worker per core and says so; a count below 1 or a word is a
-    usage error (exit 2), not a traceback."""
-    import os
-
-    cores = len(os.sched_getaffinity(0))
+def test_jobs_auto_is_the_default_and_bad_values_fail(tmp_path):
+    """``--jobs auto`` (the default) keeps a small run in one process and says nothing about
+    workers; a count below 1 or a word is a usage error (exit 2), not a traceback."""
     auto = check("--jobs", "auto", "--no-nlp", "--no-cache", SEEDS)
-    assert f"{cores} worker process(es): --jobs auto" in auto.stderr and "checked 2 document(s)" in auto.stderr
+    assert "worker" not in auto.stderr and "checked 2 document(s)" in auto.stderr
     assert verdicts(auto.stdout) == verdicts(check("--no-nlp", "--no-cache", SEEDS).stdout)
     for bad in ("0", "many"):
         refused = subprocess.run([FACTCHECK, "check", "--jobs", bad, "--no-nlp", str(SEEDS)], cwd=ROOT, capture_output=True, text=True, timeout=120)
         assert refused.returncode == 2 and "--jobs" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_jobs_auto_starts_workers_once_a_run_has_enough_batches_and_says_how_many(monkeypatch, capsys):
+    import os
+
+    from factcheck.pipeline import engines
+
+    assert 1 <= engines.auto_workers() <= len(os.sched_getaffinity(0))
+    monkeypatch.setattr(engines, "auto_workers", lambda: 2)
+    documents = [read_document(p) for p in sorted(SEEDS.glob("*.txt"))] * 2
+    settings = AnalysisSettings(sentences=False)
+    small = list(iter_analyses(documents[: engines.MIN_BATCHES_FOR_WORKERS - 1], settings, jobs=engines.AUTO, batch_size=1))
+    assert "worker" not in capsys.readouterr().err
+    big = list(iter_analyses(documents, settings, jobs=engines.AUTO, batch_size=1))
+    assert len(documents) == engines.MIN_BATCHES_FOR_WORKERS
+    assert "analysing with 2 worker processes" in capsys.readouterr().err
+    assert [a.claims for _, a in big[: len(small)]] == [a.claims for _, a in small]

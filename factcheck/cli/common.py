@@ -93,19 +93,20 @@ CacheOpt = typer.Option(None, "--cache", envvar="FACTCHECK_CACHE", metavar="FILE
                         help="Analysis cache (SQLite; default under the user cache directory).")
 NoCacheOpt = typer.Option(False, "--no-cache", metavar="", help="Neither read nor write the analysis cache (the fact index stays cached).")
 def _jobs(value: str) -> int:
-    """``--jobs N`` or ``--jobs auto`` (one worker per core this process may use), said on stderr."""
+    """``--jobs N``, or ``auto`` (0): one worker per core when the run is big enough to pay for
+    starting them; the pipeline says on stderr how many it starts."""
     text = str(value).strip().lower()
     if text == "auto":
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-        typer.echo(f"{cores} worker process(es): --jobs auto, one per core (each loads the models once)", err=True)
-        return cores
+        return 0
     if not text.isdigit() or int(text) < 1:
         raise typer.BadParameter(f"{value!r}: give a number of worker processes (1 or more) or auto")
     return int(text)
 
 
-JobsOpt = typer.Option("1", "--jobs", "-j", metavar="N|auto", callback=_jobs,
-                       help="Worker processes, or auto for one per core (each loads the models once, about 1 GB).")
+JobsOpt = typer.Option("auto", "--jobs", "-j", metavar="N|auto", callback=_jobs,
+                       help="Worker processes. auto (default): one per core, as many as free memory holds, once a run has "
+                            "4 batches (64 articles) or more to analyze; each worker loads the models once (about 0.5 GB). "
+                            "1: this process only.")
 EngineOpt = typer.Option(Engine.local, "--engine", help="local (this machine) or dask (a Dask cluster, see --scheduler).")
 SchedulerOpt = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
 ReviewsOpt = typer.Option(None, "--reviews", envvar="FACTCHECK_REVIEWS", help="Review store (default: reviews.jsonl; an old reviews.yaml is read, and converted on the first write).")
@@ -135,7 +136,7 @@ def fact_base(facts: Optional[Path]) -> Path:
 
 
 def pipeline_options(input_format: InputFormat = InputFormat.auto, date: Optional[str] = None, nlp: bool = True, models: Optional[Path] = None,
-                     cache: Optional[Path] = None, no_cache: bool = False, jobs: int = 1, engine: Engine = Engine.local,
+                     cache: Optional[Path] = None, no_cache: bool = False, jobs: int = 0, engine: Engine = Engine.local,
                      scheduler: Optional[str] = None):
     """The library's pipeline options from the command-line flags."""
     from factcheck.pipeline.cache import default_cache_path

@@ -38,6 +38,11 @@ class InputError(FactcheckError):
         super().__init__(text)
 
 
+def inform(message: str) -> None:
+    """Tell the user how the run goes (not a problem): one line on stderr."""
+    print(message, file=sys.stderr)
+
+
 def warn(message: str) -> None:
     """Tell the user something went less well than it should, and go on: one line on stderr."""
     print(f"warning: {message}", file=sys.stderr)

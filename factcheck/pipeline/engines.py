@@ -13,22 +13,28 @@ input order.
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from factcheck.extract.engine import extract
 from factcheck.extract.registry import reads_tags
 from factcheck.model.document import Document
-from factcheck.model.errors import FactcheckError, warn
+from factcheck.model.errors import FactcheckError, inform, warn
 from factcheck.pipeline.cache import Analysis, AnalysisCache, CacheUnavailable, cache_key
 from factcheck.pipeline.versions import code_version
 
 BATCH_SIZE = 16  # documents per Stanza bulk call
 IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: enough to keep it busy, few enough to stay small
+AUTO = 0  # ``jobs``: one worker per core when the run is big enough to pay for starting them
+# A worker starts a Python, imports torch and loads the models (a few seconds, while one
+# batch takes about one): below this many batches one process finishes first.
+MIN_BATCHES_FOR_WORKERS = 4
+WORKER_MEMORY = 1 << 30  # bytes one worker may take (models and a batch: about 0.5 GB measured)
 
 
 def analysis_version() -> str:
@@ -128,15 +134,44 @@ def iter_analyses(
     scheduler: str | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> Iterator[tuple[Document, Analysis]]:
-    """(document, analysis) for every document, in input order, streaming batch by batch."""
+    """(document, analysis) for every document, in input order, streaming batch by batch.
+
+    ``jobs=AUTO``: one worker process per core (as many as free memory holds) when the run
+    has at least ``MIN_BATCHES_FOR_WORKERS`` batches to analyze with Stanza, said on stderr;
+    otherwise this process, as for ``jobs=1``."""
     groups = batches(documents, batch_size)
     if engine == "dask":
         yield from _dask(groups, settings, scheduler)
-    elif jobs > 1 or engine == "processes":
+        return
+    if jobs == AUTO:
+        head = list(islice(groups, MIN_BATCHES_FOR_WORKERS))
+        groups = chain(head, groups)
+        jobs = auto_workers() if settings.nlp and len(head) == MIN_BATCHES_FOR_WORKERS else 1
+        if jobs > 1:
+            inform(f"analysing with {jobs} worker processes, one per core (--jobs 1 keeps one process)")
+    if jobs > 1 or engine == "processes":
         yield from _processes(groups, settings, max(jobs, 1))
     else:
         for group in groups:
             yield from zip(group, analyze_batch(group, settings))
+
+
+def auto_workers() -> int:
+    """One worker per core this process may use, no more than free memory holds, at least one."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, _available_memory() // WORKER_MEMORY))
+
+
+def _available_memory() -> int:
+    """Bytes of memory available to new processes (Linux's MemAvailable); unknown: no limit."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 1 << 62
 
 
 def _bounded(groups: Iterator[list[Document]], submit, limit: int) -> Iterator[tuple[Document, Analysis]]:

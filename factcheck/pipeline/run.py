@@ -23,7 +23,7 @@ from factcheck.model.errors import FactcheckError
 from factcheck.model.report import DocumentReport
 from factcheck.pipeline.cache import check_cache_path, default_cache_path
 from factcheck.pipeline.check import check_document
-from factcheck.pipeline.engines import BATCH_SIZE, AnalysisSettings, attach, iter_analyses
+from factcheck.pipeline.engines import AUTO, BATCH_SIZE, AnalysisSettings, attach, iter_analyses
 from factcheck.text.inputs import iter_documents
 
 
@@ -37,7 +37,7 @@ class Options(BaseModel):
     models: Path | None = None  # explicit model folder
     cache: Path | None = Field(default_factory=default_cache_path)  # None: no analysis cache
     engine: Literal["local", "dask"] = "local"
-    jobs: int = Field(default=1, ge=1)
+    jobs: int = Field(default=AUTO, ge=0)  # 0 (AUTO): one worker per core when the run is big enough
     scheduler: str | None = None
     batch_size: int = Field(default=BATCH_SIZE, ge=1)
 
@@ -60,7 +60,7 @@ def read(inputs: Iterable[Path], options: Options) -> Iterator[Document]:
 
 def analyze(documents: Iterable[Document], options: Options, sentences: bool = False) -> Iterator[tuple[Document, list[Claim]]]:
     """(document, claims) in input order; the document carries its sentences when asked."""
-    engine = "dask" if options.engine == "dask" else ("processes" if options.jobs > 1 else "local")
+    engine = "dask" if options.engine == "dask" else ("processes" if options.jobs > 1 else "local")  # AUTO decides later
     stream = iter_analyses(documents, options.analysis(sentences), engine=engine, jobs=options.jobs,
                            scheduler=options.scheduler, batch_size=options.batch_size)
     for document, analysis in stream:
