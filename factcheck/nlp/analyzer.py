@@ -179,11 +179,15 @@ def _map_tokens(tokens: list[tuple[int, int, str]], norm, offset: int) -> tuple[
 
 
 def _to_sentence(spans: list[tuple[int, int]], tags: list[str] | None, original: str) -> Sentence:
-    """Our Sentence from document offsets and the tags (None: left untagged)."""
+    """Our Sentence from document offsets and the tags (None: left untagged).
+
+    Built without validation (``model_construct``): the offsets come from the tokenizer, in
+    order and inside the text, and validating a hundred thousand tokens costs more than
+    tagging them. Sentences read back from the cache are validated as usual."""
     tags = tags or [None] * len(spans)
-    built = [Token(start=start, end=end, text=original[start:end], upos=upos) for (start, end), upos in zip(spans, tags)]
+    built = [Token.model_construct(start=start, end=end, text=original[start:end], upos=upos) for (start, end), upos in zip(spans, tags)]
     start, end = built[0].start, built[-1].end
-    return Sentence(start=start, end=end, text=original[start:end], tokens=built)
+    return Sentence.model_construct(start=start, end=end, text=original[start:end], tokens=built)
 
 
 def _blank_line_paragraphs(text: str):
