@@ -112,6 +112,7 @@ WORD_LISTS: tuple[WordList, ...] = (
     WordList("date_words.past", (_K.date,), Use.claim),
     WordList("date_words.day_joiners", (_K.date,), Use.edge),
     WordList("date_words.date_list_words", (_K.date,), Use.edge),
+    WordList("date_words.duration_cues", (_K.date,), Use.sentence),
     WordList("date_words.amount_before", (_K.date,), Use.blocker),
     WordList("date_words.clause_shifts", (_K.date,), Use.blocker),
     WordList("date_words.clause_openers", (_K.date,), Use.blocker),
