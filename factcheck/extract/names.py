@@ -79,6 +79,8 @@ _SYLLABLE = re.compile(rf"{CAPITALIZED}|{UPPER}+(?:-{UPPER}+)+")
 _PARTICLE = re.compile(rf"(?:{alternation(_T['name_particles'])}) (?={UPPER})")
 _TITLE_CAPITALIZED = re.compile(rf"(?:{TITLE})(?![\w])")
 _MAX_SYLLABLES = 6
+# After a name's last syllable: punctuation or the sentence end, nothing that continues a body.
+_NAME_ENDS = re.compile(r"\s*(?:[,.;:!?()]|[-–]\s|$)")
 _DOMAIN_START = re.compile(rf"(?i:{DOMAIN})(?![\w])")
 
 
@@ -99,11 +101,12 @@ def scan_name(text: str, start: int) -> int | None:
         else:
             candidate = position
         syllable = _SYLLABLE.match(text, candidate)
-        if not syllable or re.match(r"\w|\.\w", text[syllable.end() : syllable.end() + 2]):
-            break  # "N.V.A", "7h": not a name syllable
-        if count and (_TITLE_CAPITALIZED.match(text, candidate) or ORG_START.match(text, candidate) or _PLACE.match(text, candidate)
-                      or (_ACRONYM.fullmatch(syllable.group(0)))):
+        if not syllable or re.match(r"\w|\.\w|-\d", text[syllable.end() : syllable.end() + 2]):
+            break  # "N.V.A", "7h", "Covid-19": not a name syllable
+        if count and (_TITLE_CAPITALIZED.match(text, candidate) or _PLACE.match(text, candidate) or (_ACRONYM.fullmatch(syllable.group(0)))):
             break
+        if count and ORG_START.match(text, candidate) and not _NAME_ENDS.match(text, syllable.end()):
+            break  # "Nguyễn Văn A Bộ Y tế"; but a body head that ends the name is a given name: "Bùi Mạnh Khoa (sinh năm 1972)"
         end, position, count = syllable.end(), syllable.end(), count + 1
     return end
 

@@ -40,7 +40,23 @@ _COUNTRY_ORG = re.compile(rf"\s+(?P<org>{COUNTRY})(?=\s)")
 _DOMAIN_AFTER = re.compile(rf"\s+(?P<domain>(?={UPPER})(?i:{DOMAIN}))(?![\w])")
 _PLACE_BEFORE = re.compile(rf"(?i:{alternation(load('places')['city_cues'] + load('places')['admin_types'])})\s+$")
 _HONORIFIC_WORD = re.compile(rf"(?i:{alternation(_T['honorifics'] + _T['honorifics_lowercase'])})\s")
+_ARTICLE = alternation(_T["articles"])
+# Between a name and its linking word, what news says of the person in passing: the age
+# (", 44 tuổi,"), a parenthesis ("(51 tuổi)", "(Sinh năm 1972)"), the birth ("sinh năm 1970 tại
+# Hà Nội,"). The title then is a claim of its own span.
+_ASIDE = (rf"(?P<aside>\s*,\s*\d{{1,3}}\s+(?:{alternation(_T['age_words'])})\s*,|\s*\([^()]{{1,40}}\)\s*,?"
+          rf"|\s+(?:{alternation(_T['birth_words'])})\s+[\d/]{{4,10}}(?:\s+[^\W\d_][^,.;:!?()]{{0,40}})?\s*,)")
+_ASIDE_WORDS = set(_T["aside_words"])
+_ARTICLE_BEFORE = re.compile(rf"(?<![\w])(?i:{_ARTICLE})\s+$")
+_ORG_LINK = re.compile(rf"\s+(?:{alternation(_T['organization_links'])})\s+(?={UPPER})")
 _HONORIFIC_BEFORE = re.compile(rf"(?:{HONORIFIC})\s+$")
+# Titles named by a portfolio or unit ("Bộ trưởng Phát triển Xã hội", "Trưởng khoa Tim mạch"):
+# one capitalized syllable and a lower-case word after them open the portfolio, not a name.
+_PORTFOLIO = re.compile(rf"(?i:(?:{alternation(_T['modifiers'])}\s+)*{alternation(_T['portfolio_titles'])})")
+_PORTFOLIO_WORD = re.compile(
+    rf"\s{UPPER}[^\W\d_]*\s+(?!{UPPER})[^\W\d_]+(?:\s+(?:{_JOINER}\s+)?{UPPER}|\s*,\s*(?:{ORG_START.pattern}))"
+)  # one capitalized syllable and a lower-case one, then title case goes on: "Phát triển Xã hội", "Tim mạch, Bệnh viện"
+_ORG_HEAD_BEFORE = re.compile(rf"(?:{ORG_START.pattern})\s+$")
 
 
 def _title_value(match: re.Match, domain: str | None = None) -> tuple[str, str | None]:
@@ -49,19 +65,24 @@ def _title_value(match: re.Match, domain: str | None = None) -> tuple[str, str |
     return (f"{title} {domain}" if domain else title), title_class(title)
 
 
-def _org_then_name(text: str, position: int) -> tuple[str, int, int] | None:
+def _org_then_name(text: str, position: int, head: bool = True) -> tuple[str, int, int] | None:
     """After a title, a body written out ("Bộ Y tế", "UBND tỉnh Bạc Liêu") and then a
     Vietnamese name (a surname opens it) or " - " / ", " with an honorific and a name:
-    (organization, where the name starts, where the organization ends)."""
-    head = ORG_START.match(text, position)
-    if not head:
+    (organization, where the name starts, where the organization ends). With ``head``
+    false, the body needs no head word: the unit of a portfolio title ("Trưởng khoa Hồi sức
+    tích cực Nguyễn Văn A")."""
+    if head and not ORG_START.match(text, position):
         return None
+    if not head and (not re.match(UPPER, text[position:]) or TITLE_START.match(text, position)):
+        return None  # "Thư ký của Thủ tướng Lý Hiển Long": a title, not a body, after "của"
     words = list(re.finditer(r"\S+", text[position : position + 200]))
     for index, word in enumerate(words[1:16], start=1):
         start = position + word.start()
         previous_end = position + words[index - 1].end()
         if re.search(r"[,.;:!?()“”\"]", words[index - 1].group(0)[-1:]):
             return None  # a body runs to the name within its clause
+        if not head and (word.group(0) in _ORG_STOP or TITLE_START.match(text, start)):
+            return None  # "Bộ trưởng Hùng và Thứ trưởng Nguyễn Văn A": no unit runs past a verb or a title
         separator = _SEPARATOR.match(text, previous_end)
         if separator and separator.group("hon") and "," not in separator.group(0):
             return text[position:previous_end].strip(" ,"), separator.end(), previous_end
@@ -93,6 +114,11 @@ def title_name(match: re.Match, context: SentenceContext) -> ClaimDraft | list[C
     N.V.A"), and a name followed by "(" (a place with its region).
     """
     text = context.text
+    before = context.before(match.start())
+    if _ARTICLE_BEFORE.search(before):
+        return None  # "một sĩ quan cảnh sát Bali": a description, no title of a named person
+    if match.group("title")[0].islower() and _ORG_HEAD_BEFORE.search(before):
+        return None  # "Trường sĩ quan Pháo binh", "Hội nhà báo": the title word names the body
     position = match.end()
     domain_match = _DOMAIN_AFTER.match(text, position)
     domain = domain_match.group("domain") if domain_match else None
@@ -100,6 +126,13 @@ def title_name(match: re.Match, context: SentenceContext) -> ClaimDraft | list[C
         position = domain_match.end()
     if PLACE.match(text, position + 1):
         return None  # "Chủ tịch Lào Cai": a province, not "Lào" and a person
+    portfolio = _PORTFOLIO.fullmatch(" ".join(match.group("title").split()))
+    if portfolio and not re.match(rf"\s{SURNAME}\s+{UPPER}", text[position:]):
+        unit = _org_then_name(text, position + 1, head=False)
+        if unit:
+            return _title_claims(match, context, domain, unit[0], unit[1])
+        if _PORTFOLIO_WORD.match(text, position):
+            return None  # "Bộ trưởng Phát triển Xã hội", "Trưởng khoa Tim mạch - Lồng ngực": the portfolio, no person
     org = None
     for pattern in (_COUNTRY_ORG, _SHORT_ORG):
         found = pattern.match(text, position)
@@ -107,7 +140,12 @@ def title_name(match: re.Match, context: SentenceContext) -> ClaimDraft | list[C
             org, position = found.group("org"), found.end()
             break
     name_start = None
-    if org is None:
+    link = _ORG_LINK.match(text, position)
+    if org is None and link:
+        written = _org_then_name(text, link.end(), head=False)  # "Tân CEO của Hòa Phát - ông Nguyễn Việt Thắng"
+        if written:
+            org, name_start, _ = written
+    if org is None and name_start is None:
         written = _org_then_name(text, position + _spaces(text, position))
         if written:
             org, name_start, _ = written
@@ -119,6 +157,13 @@ def title_name(match: re.Match, context: SentenceContext) -> ClaimDraft | list[C
             name_start = position + 1
         else:
             return None
+    return _title_claims(match, context, domain, org, name_start)
+
+
+def _title_claims(match: re.Match, context: SentenceContext, domain: str | None, org: str | None, name_start: int) -> list[ClaimDraft] | None:
+    """The claim of a title written before a name that starts at ``name_start``, and one for
+    each further name sharing the title after "hai", "các" ..."""
+    text = context.text
     end = scan_name(text, name_start)
     if end is None or (text[end : end + 2].startswith(" (") and not re.match(rf"{SURNAME}\s", text[name_start:])):
         return None  # "Tokyo (Nhật Bản)": a place and its region; "Phạm Doãn Sơn (Tổng Giám đốc)" is a person
@@ -129,13 +174,17 @@ def title_name(match: re.Match, context: SentenceContext) -> ClaimDraft | list[C
     value = Value(person=found, title=title, organization=org, title_class=klass)
     drafts = [ClaimDraft(kind=ClaimKind.role, start=match.start(), end=name_start + len(found), value=value, rule="")]
     if _PLURAL.search(context.before(match.start())):
-        for other in filter(None, [re.match(rf"\s+{_JOINER}\s+", text[end : end + 12])]):
+        while other := re.match(rf"\s*,\s*|\s+{_JOINER}\s+", text[end : end + 12]):
             start = end + other.end()
             other_end = scan_name(text, start)
-            other_person = person(text[start:other_end]) if other_end else None
-            if other_person:
-                value = Value(person=other_person, title=title, organization=org, title_class=klass)
-                drafts.append(ClaimDraft(kind=ClaimKind.role, start=start, end=other_end, value=value, rule=""))
+            other_person = person(text[start:other_end]) if other_end and not TITLE_START.match(text, start) else None
+            if not other_person:
+                break
+            value = Value(person=other_person, title=title, organization=org, title_class=klass)
+            drafts.append(ClaimDraft(kind=ClaimKind.role, start=start, end=other_end, value=value, rule=""))
+            end = other_end
+        if len(drafts) == 1 and klass != "office":
+            return None  # "các cầu thủ Nà Ếch", "các bác sĩ Nam học": a plural occupation before one name is a team's or a body's
     return drafts
 
 
@@ -160,7 +209,11 @@ def _organization(rest: str) -> tuple[str | None, int]:
     """
     rest = re.split(r"[.;:!?()“”\"]", rest, maxsplit=1)[0]
     words = list(re.finditer(r"[^\s,]+|,", rest))
-    taken_end, index = 0, 0
+    taken_end, index, org_start = 0, 0, 0
+    link = _ORG_LINK.match(" " + rest)
+    if link:
+        org_start = link.end() - 1  # "Bí thư Thứ nhất của Đảng Cộng sản Cuba": the body without "của"
+        index = 1
     while index < len(words) and index < 20:
         word = words[index].group(0)
         if word in ("-", "–") and re.match(rf"\s*(?:{HONORIFIC})\s", rest[words[index].end():]):
@@ -175,7 +228,8 @@ def _organization(rest: str) -> tuple[str | None, int]:
         else:
             taken_end = words[index].end()
         index += 1
-    org = rest[:taken_end].strip(" ,")
+    taken_end = len(rest[:taken_end].rstrip(" ,-–"))  # "ông A - Giáo sư tại Đại học X - cho hay": the closing dash is no part
+    org = rest[org_start:taken_end].strip(" ,")
     if not any(word[0].isupper() for word in org.split()) and not ORG_START.match(org):
         return None, 0  # "cầu thủ xuất sắc": lower-case words only, no body
     return (org or None), taken_end
@@ -237,6 +291,18 @@ def _name_before(match: re.Match, context: SentenceContext) -> tuple[str, int] |
     return None
 
 
+def _closed(text: str, position: int) -> bool:
+    """Does the phrase from ``position`` end as an aside, at a comma, a dash or ")", with no
+    word on the way that opens a clause ("X, một doanh nhân tại Y đã cho anh ...": a new
+    subject, not an aside)? Words that lead to a body or a field ("tại", "của", "về") may stand."""
+    phrase = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text[position : position + _ORG_CHARS])  # "(Mỹ)" stands in it
+    end = re.search(r"[,;.!?()–]|\s-\s", phrase)
+    if end is None or end.group(0).strip() not in (",", ")", "–", "-"):
+        return False
+    words = re.findall(r"[^\W\d_]+", phrase[: end.start()])
+    return not any(w in _ORG_STOP and not _ORG_LINK.match(f" {w} A") and w not in _ASIDE_WORDS for w in words)
+
+
 def _evidence(found: str, start: int, context: SentenceContext) -> bool:
     """Is the name before a title a person? An honorific or a title before it, or a
     Vietnamese surname opening it, and no place cue ("tại", "tỉnh") before it."""
@@ -248,7 +314,7 @@ def _evidence(found: str, start: int, context: SentenceContext) -> bool:
     return bool(re.match(rf"{SURNAME}\s", found + " "))
 
 
-@rule("role.name_title", ClaimKind.role, rf"{LEFT}(?P<name>{NAME})(?:\s*\([^()]{{1,40}}\))?(?P<sep>\s*,\s*|\s+[-–]\s+|\s*\(\s*)(?={TITLE_ANY}{RIGHT})", flags=0,
+@rule("role.name_title", ClaimKind.role, rf"{LEFT}(?P<name>{NAME})(?:\s*\([^()]{{1,40}}\))?(?P<sep>\s*,\s*|\s+[-–]\s+|\s*\(\s*)(?:{_ARTICLE}\s+)?(?={TITLE_ANY}{RIGHT})", flags=0,
       needs=rf"{UPPER}[^\W\d_]*(?:-[^\W\d_]+)*(?:\s*\([^()]{{1,40}}\))?\s*[,(\-–]")  # a name's last word, then the separator
 def name_title(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | None:
     """A name, then ", ", " - " or "(" and a title with its organization: "ông Lê Duy Minh, Cục trưởng Cục Thuế TPHCM", "Tim Cook - CEO Apple", "ông Lê Văn Bình, đại diện hệ thống X, cho biết", "Phạm Doãn Sơn (Tổng Giám đốc)".
@@ -272,14 +338,19 @@ def name_title(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | 
         return None
     found, start = named
     title = TITLE_START.match(context.text, match.end())
-    if not _evidence(found, start, context):
+    described = re.search(rf"{_ARTICLE}\s+$", context.text[: match.end()])
+    if described and not _closed(context.text, title.end()):
+        return None  # "của anh Dương, một doanh nhân tại TP Buôn Ma Thuột đã cho anh ở nhờ": a new subject
+    if not _evidence(found, start, context) and not described:
+        # ", một sĩ quan cảnh sát Bali,": the closed aside says the name before is a person described
         if "," in match.group("sep") or title_class(title.group("title")) != "office" or len(found.split()) < 2:
             return None
     return _title_chain(context, title, found, start)
 
 
-@rule("role.name_is_title", ClaimKind.role, rf"{LEFT}(?P<name>{NAME})\s+(?:{_ADVERB}\s+)?(?:{_LINKER})\s+(?={TITLE_ANY}{RIGHT})", flags=0,
-      needs=rf"{UPPER}[^\W\d_]*(?:-[^\W\d_]+)*\s+(?:{_ADVERB}\s+)?(?:{_LINKER})\s")  # a name's last word, then the linking word
+@rule("role.name_is_title", ClaimKind.role,
+      rf"{LEFT}(?P<name>{NAME}){_ASIDE}?(?:\s*,\s*|\s+)(?:{_ADVERB}\s+)?(?:{_LINKER})\s+(?={TITLE_ANY}{RIGHT})", flags=0,
+      needs=rf"[^\W_)][\s,]+(?:{_ADVERB}\s+)?(?:{_LINKER})\s")  # a word or ")", then the linking word
 def name_is_title(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | None:
     """A name, a linking word, then a title: "Kiatisuk còn là cầu thủ", "Agnelli đã từ chức Chủ tịch Juventus", "ông Dương đồng thời là Chủ tịch kiêm Tổng Giám đốc ...".
 
@@ -300,7 +371,7 @@ def name_is_title(match: re.Match, context: SentenceContext) -> list[ClaimDraft]
     if _PLACE_BEFORE.search(context.before(start)):
         return None
     title = TITLE_START.match(context.text, match.end())
-    return _title_chain(context, title, found, start)
+    return _title_chain(context, title, found, title.start() if match.group("aside") else start)
 
 
 RULES = [title_name, name_title, name_is_title]
