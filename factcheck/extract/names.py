@@ -72,6 +72,9 @@ PLACE = re.compile(rf"{alternation(_T['places'])}(?![\w])")
 _PLACE = re.compile(rf"{alternation(_T['places'] + _T['organizations'])}(?![\w])")
 _HONORIFIC_WORD = re.compile(rf"(?i:{alternation(_T['honorifics'] + _T['honorifics_lowercase'])}) ")
 _NOT_FIRST = set(_T["not_names"])
+# Function words capitalized at a sentence start never open a name: "Theo Michael Dunne, CEO ...".
+_FUNCTION_WORDS = {w.lower() for w in load("function_words")["stop_words"]}
+_SURNAMES = set(_T["surnames"])  # "Lại Thế Nguyên": a surname that is a function word too
 ACRONYM = rf"{UPPER}(?:{UPPER}|\d){{1,5}}"
 _ACRONYM = re.compile(ACRONYM)
 # A syllable of a name: capitalized, hyphenated parts allowed ("Jae-myung", "M-TP").
@@ -120,7 +123,7 @@ def person(name: str) -> str | None:
     if not words or name.lower() in _NOT_NAMES or ORG_START.match(name):
         return None
     first = words[0]
-    if first in _NOT_FIRST or _ACRONYM.fullmatch(first) or len(first.rstrip(".")) < 2 or (len(words) == 1 and _camel(first)):
+    if first in _NOT_FIRST or (first.lower() in _FUNCTION_WORDS and first not in _SURNAMES) or _ACRONYM.fullmatch(first) or len(first.rstrip(".")) < 2 or (len(words) == 1 and _camel(first)):
         return None
     if _TITLE_CAPITALIZED.match(name):
         return None

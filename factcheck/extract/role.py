@@ -18,7 +18,7 @@ import re
 
 from factcheck.model.claims import ClaimDraft, ClaimKind, Value
 from factcheck.extract.base import SentenceContext, rule
-from factcheck.extract.lexicon import LEFT, NAME, RIGHT, SPACE_CAPITAL, UPPER, alternation, load
+from factcheck.extract.lexicon import CAPITALIZED, LEFT, NAME, RIGHT, SPACE_CAPITAL, UPPER, alternation, load
 from factcheck.extract.names import (
     ACRONYM, COUNTRY, PLACE, DOMAIN, HONORIFIC, ORG_START, SURNAME, TITLE_ANY, TITLE_PHRASE, person, scan_name, title_class,
 )
@@ -47,7 +47,9 @@ _ARTICLE = alternation(_T["articles"])
 _ASIDE = (rf"(?P<aside>\s*,\s*\d{{1,3}}\s+(?:{alternation(_T['age_words'])})\s*,|\s*\([^()]{{1,40}}\)\s*,?"
           rf"|\s+(?:{alternation(_T['birth_words'])})\s+[\d/]{{4,10}}(?:\s+[^\W\d_][^,.;:!?()]{{0,40}})?\s*,)")
 _ASIDE_WORDS = set(_T["aside_words"])
+_TENSE = set(_T["linker_adverbs"])
 _ARTICLE_BEFORE = re.compile(rf"(?<![\w])(?i:{_ARTICLE})\s+$")
+_ORG_LINK_ANY = re.compile(rf"\s+(?:{alternation(_T['organization_links'])})\s+(?=[^\W\d_])")
 _ORG_LINK = re.compile(rf"\s+(?:{alternation(_T['organization_links'])})\s+(?={UPPER})")
 _HONORIFIC_BEFORE = re.compile(rf"(?:{HONORIFIC})\s+$")
 # Titles named by a portfolio or unit ("Bộ trưởng Phát triển Xã hội", "Trưởng khoa Tim mạch"):
@@ -57,6 +59,14 @@ _PORTFOLIO_WORD = re.compile(
     rf"\s{UPPER}[^\W\d_]*\s+(?!{UPPER})[^\W\d_]+(?:\s+(?:{_JOINER}\s+)?{UPPER}|\s*,\s*(?:{ORG_START.pattern}))"
 )  # one capitalized syllable and a lower-case one, then title case goes on: "Phát triển Xã hội", "Tim mạch, Bệnh viện"
 _ORG_HEAD_BEFORE = re.compile(rf"(?:{ORG_START.pattern})\s+$")
+_FUNCTION_WORD = re.compile(rf"(?i:{alternation(load('function_words')['stop_words'])})\s")
+_FUNCTION_BEFORE = re.compile(rf"(?<![\w])(?i:{alternation(load('function_words')['stop_words'])})\s+$")
+_UNIT = re.compile(rf"(?i:(?:{alternation(_T['modifiers'])}\s+)*{alternation(_T['unit_titles'])})")
+_COUNTRY_TAIL = re.compile(rf"(?<![\w])(?:{COUNTRY})$")  # a country ending inside a title's first word
+_CLAUSE_START = re.compile(r"(?:^|[,;:(“\"]|[.!?…]\s)\s*$")
+_BODY_START = re.compile(rf"(?:(?:{alternation(_T['organization_links'])})\s+)?(?:(?i:{ORG_START.pattern})|{COUNTRY}(?![\w])|{ACRONYM}(?![\w])|(?:{alternation(load('places')['unit_heads'])})\s)")
+_APPOSITION_BEFORE = re.compile(rf"{UPPER}[^\W\d_]*\s*(?:,|\(|\s[-–])\s*$")
+_NEXT_TITLE_BEFORE_NAME = re.compile(rf"(?:\s*,\s*|\s*[-–]\s*)(?=(?:{TITLE_ANY}))")
 
 
 def _title_value(match: re.Match, domain: str | None = None) -> tuple[str, str | None]:
@@ -113,12 +123,48 @@ def title_name(match: re.Match, context: SentenceContext) -> ClaimDraft | list[C
     country, an acronym or a word opening a unit ("Tư lệnh Quân khu 7"), initials ("anh
     N.V.A"), and a name followed by "(" (a place with its region).
     """
-    text = context.text
     before = context.before(match.start())
     if _ARTICLE_BEFORE.search(before):
         return None  # "một sĩ quan cảnh sát Bali": a description, no title of a named person
     if match.group("title")[0].islower() and _ORG_HEAD_BEFORE.search(before):
         return None  # "Trường sĩ quan Pháo binh", "Hội nhà báo": the title word names the body
+    if _COUNTRY_TAIL.search(context.text, max(0, match.start() - 30), match.start() + len(match.group(0).split()[0])):
+        return None  # "người đồng cấp Trung Quốc Vương Nghị": "Quốc" ends a country, no "Quốc vương"
+    return _named_after(match, context) or _title_before_title(match, context)
+
+
+def _title_before_title(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | None:
+    """A title (and its body) listed before another title of the same person, joined by a dash
+    or a comma: "Tổng Bí thư Ban chấp hành Trung ương Đảng-Bí thư Quân ủy Trung ương Nguyễn Phú
+    Trọng", "Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội Vương Đình Huệ". The claim is the first
+    title phrase alone, with the person of the title the name follows."""
+    text = context.text
+    before = context.before(match.start())
+    if not match.group("title")[0].isupper() or _APPOSITION_BEFORE.search(before) or not _CLAUSE_START.search(before):
+        return None  # "ông A, Bí thư Đảng ủy, Chủ tịch UBND xã B": the first office is A's; "cúp Nhà Vua Tây Ban Nha, ..."
+    domain_match = _DOMAIN_AFTER.match(text, match.end())
+    domain = domain_match.group("domain") if domain_match else None
+    position = domain_match.end() if domain_match else match.end()
+    rest = text[position : position + _ORG_CHARS]
+    cut = _NEXT_TITLE_BEFORE_NAME.search(rest)
+    if cut is None:
+        return None
+    body = rest[: cut.start()]
+    org, length = _organization(body) if body.strip() else (None, 0)
+    if body.strip() and (org is None or body[length:].strip() or not _BODY_START.match(body.strip())):
+        return None  # more than a body stands between the two titles ("Bác sĩ chuyên khoa I Uông Hồng Hợp, Trưởng khoa ...")
+    following = title_name.pattern.match(text, position + cut.end())
+    claims = title_name.production(following, context) if following else None
+    if not claims:
+        return None
+    title, klass = _title_value(match, domain)
+    value = Value(person=claims[0].value.person, title=title, organization=org, title_class=klass)
+    return [ClaimDraft(kind=ClaimKind.role, start=match.start(), end=position + len(body.rstrip()), value=value, rule="")]
+
+
+def _named_after(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | None:
+    """The claims of a title followed by its person's name (see ``title_name``)."""
+    text = context.text
     position = match.end()
     domain_match = _DOMAIN_AFTER.match(text, position)
     domain = domain_match.group("domain") if domain_match else None
@@ -126,13 +172,13 @@ def title_name(match: re.Match, context: SentenceContext) -> ClaimDraft | list[C
         position = domain_match.end()
     if PLACE.match(text, position + 1):
         return None  # "Chủ tịch Lào Cai": a province, not "Lào" and a person
-    portfolio = _PORTFOLIO.fullmatch(" ".join(match.group("title").split()))
-    if portfolio and not re.match(rf"\s{SURNAME}\s+{UPPER}", text[position:]):
+    title_words = " ".join(match.group("title").split())
+    if _PORTFOLIO.fullmatch(title_words) and not re.match(rf"\s{SURNAME}\s+{UPPER}", text[position:]):
         unit = _org_then_name(text, position + 1, head=False)
         if unit:
             return _title_claims(match, context, domain, unit[0], unit[1])
-        if _PORTFOLIO_WORD.match(text, position):
-            return None  # "Bộ trưởng Phát triển Xã hội", "Trưởng khoa Tim mạch - Lồng ngực": the portfolio, no person
+        if _PORTFOLIO_WORD.match(text, position) or _UNIT.fullmatch(title_words):
+            return None  # "Bộ trưởng Phát triển Xã hội", "Trưởng khoa Tai Mũi Họng": the portfolio or the unit, no person
     org = None
     for pattern in (_COUNTRY_ORG, _SHORT_ORG):
         found = pattern.match(text, position)
@@ -210,12 +256,19 @@ def _organization(rest: str) -> tuple[str | None, int]:
     rest = re.split(r"[.;:!?()“”\"]", rest, maxsplit=1)[0]
     words = list(re.finditer(r"[^\s,]+|,", rest))
     taken_end, index, org_start = 0, 0, 0
-    link = _ORG_LINK.match(" " + rest)
+    link = _ORG_LINK_ANY.match(" " + rest)
     if link:
         org_start = link.end() - 1  # "Bí thư Thứ nhất của Đảng Cộng sản Cuba": the body without "của"
         index = 1
+    first = index
     while index < len(words) and index < 20:
         word = words[index].group(0)
+        if index == first and (held := TITLE_START.match(rest, words[index].start())):
+            # "Thư ký nguyên Phó Chủ tịch Thường trực Quốc hội": the office whose holder is served
+            taken_end = held.end()
+            while index < len(words) and words[index].start() < held.end():
+                index += 1
+            continue
         if word in ("-", "–") and re.match(rf"\s*(?:{HONORIFIC})\s", rest[words[index].end():]):
             break  # "..., Phó Chủ tịch UBND tỉnh - bà Cao Xuân Thu Vân": the title's own person
         if word == ",":
@@ -223,12 +276,15 @@ def _organization(rest: str) -> tuple[str | None, int]:
                 break
         elif word.lower() in _ORG_STOP and not word[0].isupper():
             break
-        elif index and (TITLE_START.match(rest, words[index].start()) or _person_starts(rest, words[index].start())):
-            break  # "Bí thư Đảng ủy kiêm Chủ tịch ...": the next title
+        elif index and ((word[0].isupper() and TITLE_START.match(rest, words[index].start())) or _person_starts(rest, words[index].start())):
+            break  # "Bí thư Đảng ủy kiêm Chủ tịch ...": the next title ("Đoàn đại biểu Quốc hội" is a body)
         else:
             taken_end = words[index].end()
         index += 1
     taken_end = len(rest[:taken_end].rstrip(" ,-–"))  # "ông A - Giáo sư tại Đại học X - cho hay": the closing dash is no part
+    joiner = _LIST_JOINER_END.search(rest, 0, taken_end)
+    if joiner and index < len(words) and TITLE_START.match(rest, words[index].start()):
+        taken_end = joiner.start()  # "Phó Tổng giám đốc Tập đoàn và Giám đốc ...": the list goes on
     org = rest[org_start:taken_end].strip(" ,")
     if not any(word[0].isupper() for word in org.split()) and not ORG_START.match(org):
         return None, 0  # "cầu thủ xuất sắc": lower-case words only, no body
@@ -236,13 +292,20 @@ def _organization(rest: str) -> tuple[str | None, int]:
 
 
 TITLE_START = re.compile(TITLE_PHRASE)
+_LIST_JOINER_END = re.compile(rf"\s+(?:{alternation(_T['list_joiners'])})$")
+# After a title phrase, the next one of the same person: ", Phó giám đốc ..." (after a
+# specialty in lower case, "Bác sĩ y khoa, ..."); in a list of offices also "rồi", "và".
+_NEXT_TITLE = re.compile(rf"(?P<specialty>(?:\s+(?!{UPPER})[^\W\d_]+){{0,3}})\s*,\s*(?={TITLE_ANY})")
+_LIST_NEXT = re.compile(rf"(?P<specialty>(?:\s+(?!{UPPER})[^\W\d_]+){{0,3}}?)(?:\s*,\s*|\s+(?:{alternation(_T['list_joiners'])})\s+)(?={TITLE_ANY})")
 
 
-def _title_chain(context: SentenceContext, title: re.Match, found: str, claim_start: int) -> list[ClaimDraft]:
+def _title_chain(context: SentenceContext, title: re.Match, found: str, claim_start: int, listing: bool = False) -> list[ClaimDraft]:
     """The claim for a title written after the name, and one for each further title phrase
-    of the same person after a comma."""
+    of the same person after a comma (a specialty in lower case may stand before it: "Bác sĩ
+    y khoa, Phó giám đốc ..."); in a list of offices (``listing``) also after "rồi", "và"."""
     text = context.text
     drafts = []
+    following_pattern = _LIST_NEXT if listing else _NEXT_TITLE
     while True:
         own = title_name.pattern.match(text, title.start())
         if own and title_name.production(own, context):
@@ -258,7 +321,10 @@ def _title_chain(context: SentenceContext, title: re.Match, found: str, claim_st
         name, klass = _title_value(title, domain)
         value = Value(person=found, title=name, organization=org, title_class=klass)
         drafts.append(ClaimDraft(kind=ClaimKind.role, start=claim_start, end=end, value=value, rule=""))
-        following = re.compile(rf"\s*,\s*(?={TITLE_ANY})").match(text, end)
+        following = following_pattern.match(text, end)
+        if following and following.group("specialty").strip():
+            if org is not None or any(w in _ORG_STOP or TITLE_START.match(w) for w in following.group("specialty").split()):
+                following = None  # "..., Bác sĩ cho biết, Giám đốc ...": no specialty but the clause goes on
         if not following or closing:
             return drafts
         title = TITLE_START.match(text, following.end())
@@ -282,8 +348,8 @@ def _name_before(match: re.Match, context: SentenceContext) -> tuple[str, int] |
             found = person(text[start:end])
             if found:
                 return found, start
-        if not (re.match(rf"{ACRONYM}(?![\w])", text[start:]) or TITLE_START.match(text, start)):
-            return None  # "Thanh Hóa, Giám đốc ...": a place, and "Hóa" is no name either
+        if not (re.match(rf"{ACRONYM}(?![\w])", text[start:]) or TITLE_START.match(text, start) or (_FUNCTION_WORD.match(text, start) and not re.match(SURNAME, text[start:]))):
+            return None  # "Thanh Hóa, Giám đốc ...": a place, and "Hóa" is no name either ("Theo X, ..." is X)
         space = text.find(" ", start, match.end("name"))
         if space < 0:
             return None
@@ -291,15 +357,18 @@ def _name_before(match: re.Match, context: SentenceContext) -> tuple[str, int] |
     return None
 
 
-def _closed(text: str, position: int) -> bool:
+def _closed(text: str, position: int, loose: bool = False) -> bool:
     """Does the phrase from ``position`` end as an aside, at a comma, a dash or ")", with no
     word on the way that opens a clause ("X, một doanh nhân tại Y đã cho anh ...": a new
-    subject, not an aside)? Words that lead to a body or a field ("tại", "của", "về") may stand."""
+    subject, not an aside)? Words that lead to a body or a field ("tại", "của", "về") may stand;
+    ``loose``: any word but the tense and aspect words before a verb ("đã", "sẽ", "cũng")."""
     phrase = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text[position : position + _ORG_CHARS])  # "(Mỹ)" stands in it
     end = re.search(r"[,;.!?()–]|\s-\s", phrase)
     if end is None or end.group(0).strip() not in (",", ")", "–", "-"):
         return False
     words = re.findall(r"[^\W\d_]+", phrase[: end.start()])
+    if loose:
+        return not any(w in _TENSE for w in words)
     return not any(w in _ORG_STOP and not _ORG_LINK.match(f" {w} A") and w not in _ASIDE_WORDS for w in words)
 
 
@@ -337,14 +406,21 @@ def name_title(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | 
     if named is None:
         return None
     found, start = named
+    if _LIST_OPENING.search(context.text, _sentence_start(context.text, start), start):
+        return None  # "nhiều vị trí như Thư ký của Thủ tướng Lý Hiển Long, Bộ trưởng Bộ Giáo dục": the next office listed
     title = TITLE_START.match(context.text, match.end())
     described = re.search(rf"{_ARTICLE}\s+$", context.text[: match.end()])
     if described and not _closed(context.text, title.end()):
         return None  # "của anh Dương, một doanh nhân tại TP Buôn Ma Thuột đã cho anh ở nhờ": a new subject
     if not _evidence(found, start, context) and not described:
-        # ", một sĩ quan cảnh sát Bali,": the closed aside says the name before is a person described
-        if "," in match.group("sep") or title_class(title.group("title")) != "office" or len(found.split()) < 2:
-            return None
+        # ", một sĩ quan cảnh sát Bali,": the closed aside says the name before is a person described;
+        # so does an office closed by a comma after a name of two words or more ("Brad Parscale, cố
+        # vấn cấp cao cho chiến dịch ..., tuyên bố")
+        office = title_class(title.group("title")) == "office"
+        function = _FUNCTION_BEFORE.search(context.text, 0, start)  # "Theo Michael Dunne, CEO ..."
+        clause_start = _CLAUSE_START.search(context.text, 0, function.start() if function else start)
+        if not office or len(found.split()) < 2 or ("," in match.group("sep") and not (clause_start and _closed(context.text, title.end(), loose=True))):
+            return None  # "Công ty Đô thị Hòa Phát, Giám đốc ...": a body's tail, no person
     return _title_chain(context, title, found, start)
 
 
@@ -371,7 +447,112 @@ def name_is_title(match: re.Match, context: SentenceContext) -> list[ClaimDraft]
     if _PLACE_BEFORE.search(context.before(start)):
         return None
     title = TITLE_START.match(context.text, match.end())
+    honorific = _HONORIFIC_BEFORE.search(context.text, 0, start)
+    if _SUCCEEDED.search(context.text, 0, honorific.start() if honorific else start):
+        holder = _subject(context, start, start)  # "Ông Miguel Diaz kế nhiệm ông Raul Castro trở thành Bí thư": Diaz's office
+        if holder is None:
+            return None
+        return _title_chain(context, title, holder, title.start())
     return _title_chain(context, title, found, title.start() if match.group("aside") else start)
 
 
-RULES = [title_name, name_title, name_is_title]
+_CUE = alternation(_T["office_cues"])
+_OPENER = alternation(_T["list_openers"])
+_SHIFT = re.compile(rf"(?<![\w])(?i:{alternation(_T['subject_shifts'])})(?![\w])")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]*\s+(?=[^\W\d_])")
+_NAMED = re.compile(rf"(?<![\w])(?:{HONORIFIC})\s+(?={UPPER})")
+_NAMED_AFTER = re.compile(rf"[^,.;:!?()]{{0,80}}?,\s*(?:{HONORIFIC})\s+(?={UPPER})")
+_LIST_OPENING = re.compile(rf"{LEFT}(?i:(?:{alternation(_T['plural_words'])})\s+(?:{_CUE})|(?:{_CUE})(?:\s+[^\W\d_]+){{0,6}}?\s+(?:{_OPENER}))\s")
+# "A kế nhiệm ông B trở thành ...": the name after these is the predecessor, not the holder.
+_SUCCEEDED = re.compile(rf"(?<![\w])(?i:{alternation(_T['successor_words'])})\s+(?:(?:{HONORIFIC})\s+)?$")
+_SUBJECT_REACH = 200  # characters between the person's name and the office cue
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding ``position`` starts (a line read without NLP may hold several)."""
+    start = 0
+    for found in _SENTENCE_BREAK.finditer(text, 0, position):
+        start = found.end()
+    return start
+
+
+def _named_person(text: str, start: int) -> tuple[str, int] | None:
+    end = scan_name(text, start)
+    found = person(text[start:end]) if end else None
+    return (found, end) if found else None
+
+
+def _another_person(text: str, start: int, end: int) -> bool:
+    """Does a name that may be a person's stand between ``start`` and ``end`` ("Woodward là Phó chủ
+    tịch Man Utd ... khi David Gill rời khỏi vị trí ...": Gill's office, not the club's)?"""
+    for run in re.finditer(rf"(?<![\w])({CAPITALIZED}(?: {CAPITALIZED})+)", text[start:end]):
+        at = start + run.start()
+        if ORG_START.search(text[max(start, at - 25) : at]) or not person(run.group(1)):
+            continue  # the tail of a body ("Tập đoàn Hòa Phát"), a country, a place
+        return True
+    return False
+
+
+def _subject(context: SentenceContext, cue: int, chain_end: int) -> str | None:
+    """The person a title after an office cue belongs to: the last name in the sentence before
+    the cue (an honorific and a name, or the person of a role claim), with no word between that
+    hands the office to someone else ("bổ nhiệm", "cho biết"); else a name with an honorific
+    right after the clause ("Bên cạnh vai trò CEO tập đoàn, ông Thắng ...")."""
+    text = context.text
+    start = _sentence_start(text, cue)
+    candidates = [(named[1], named[0]) for found in _NAMED.finditer(text, start, cue)
+                  if (named := _named_person(text, found.end())) and named[1] <= cue and not _SUCCEEDED.search(text, start, found.start())]
+    candidates += [(c.end, c.value.person) for c in context.claims if start <= c.start and c.end <= cue and c.value.person
+                   and not _SUCCEEDED.search(text, start, c.start)]
+    if candidates:
+        end, found = max(candidates)
+        between = text[end:cue]
+        if len(between) > _SUBJECT_REACH or _SHIFT.search(between) or _another_person(text, end, cue):
+            return None
+        return found
+    after = _NAMED_AFTER.match(text, chain_end)
+    named = _named_person(text, after.end()) if after else None
+    return named[0] if named else None
+
+
+@rule("role.office_of_subject", ClaimKind.role,
+      rf"{LEFT}(?P<cue>{_CUE})(?P<list>(?:\s+(?!{TITLE_ANY}{RIGHT})[^\W\d_]+){{0,6}}?\s+{_OPENER}|\s*:)?\s+(?={TITLE_ANY}{RIGHT})",
+      flags=re.IGNORECASE, requires={ClaimKind.role}, needs=_CUE)
+def office_of_subject(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | None:
+    """A title after a word naming an office, of the sentence's named person: "ông X - ... - giữ chức vụ Tổng Giám đốc", "Ông Thắng có 18 năm kinh nghiệm với các vị trí Thành viên HĐQT, Phó Tổng giám đốc ...", "Bên cạnh vai trò CEO tập đoàn, ông Thắng ...".
+
+    Value: person (the last name in the sentence before the cue, given with an honorific or
+    by a role claim; else the name with an honorific right after the cue's clause), title,
+    organization and title_class as for ``role.name_title``. The claim is the title phrase
+    alone; after a list opener ("nhiều vị trí quan trọng như ...", "các vị trí ...") each
+    title of the list is a claim, after commas, "rồi" or "và". Cues: data/titles.yaml
+    (office_cues, list_openers).
+
+    Why: careers are told this way ("trải qua nhiều vị trí như ..."), and offices held,
+    left or lost ("thôi chức", "mất chức") are checkable facts about a named person.
+
+    Not: a sentence without a named person ("Ông từng đảm nhiệm nhiều chức vụ như ...": the
+    pronoun's antecedent is in another sentence), an office handed by the subject to someone
+    else ("ông A ký quyết định bổ nhiệm giữ chức ..."), and titles another rule already claims.
+    """
+    text = context.text
+    title = TITLE_START.match(text, match.end())
+    if title is None or any(c.start <= title.start() < c.end for c in context.claims):
+        return None
+    listing = bool(match.group("list")) or bool(_PLURAL.search(context.before(match.start())))  # "các vị trí A, B"
+    drafts = _title_chain(context, title, "", title.start(), listing=listing)
+    if not drafts:
+        return None
+    found = _subject(context, match.start(), drafts[-1].end)
+    if found is None:
+        return None
+    kept = []
+    for draft in drafts:
+        if any(c.start < draft.end and draft.start < c.end for c in context.claims):
+            break
+        draft.value.person = found
+        kept.append(draft)
+    return kept or None
+
+
+RULES = [title_name, name_title, name_is_title, office_of_subject]
