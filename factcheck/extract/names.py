@@ -83,6 +83,7 @@ _PARTICLE = re.compile(rf"(?:{alternation(_T['name_particles'])}) (?={UPPER})")
 _TITLE_CAPITALIZED = re.compile(rf"(?:{TITLE})(?![\w])")
 _MAX_SYLLABLES = 6
 # After a name's last syllable: punctuation or the sentence end, nothing that continues a body.
+_SURNAME_START = re.compile(rf"{alternation(_T['surnames'])} ")
 _NAME_ENDS = re.compile(r"\s*(?:[,.;:!?()]|[-–]\s|$)")
 _DOMAIN_START = re.compile(rf"(?i:{DOMAIN})(?![\w])")
 
@@ -106,8 +107,11 @@ def scan_name(text: str, start: int) -> int | None:
         syllable = _SYLLABLE.match(text, candidate)
         if not syllable or re.match(r"\w|\.\w|-\d", text[syllable.end() : syllable.end() + 2]):
             break  # "N.V.A", "7h", "Covid-19": not a name syllable
-        if count and (_TITLE_CAPITALIZED.match(text, candidate) or _PLACE.match(text, candidate) or (_ACRONYM.fullmatch(syllable.group(0)))):
+        if count and (_TITLE_CAPITALIZED.match(text, candidate) or (_ACRONYM.fullmatch(syllable.group(0)))):
             break
+        place = _PLACE.match(text, candidate)
+        if count and place and not (_SURNAME_START.match(text, start) and (count == 1 or _NAME_ENDS.match(text, place.end()))):
+            break  # "Nguyễn Văn A Hà Nội ..."; but "Trương Hòa Bình", "Phạm Thái Bình - ...": given names that read like a province
         if count and ORG_START.match(text, candidate) and not _NAME_ENDS.match(text, syllable.end()):
             break  # "Nguyễn Văn A Bộ Y tế"; but a body head that ends the name is a given name: "Bùi Mạnh Khoa (sinh năm 1972)"
         end, position, count = syllable.end(), syllable.end(), count + 1

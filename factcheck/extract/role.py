@@ -36,7 +36,7 @@ _SEPARATOR = re.compile(rf"(?:\s*,\s*|\s+[-–]\s+)(?:(?P<hon>{HONORIFIC})\s+)?(
 # Between a title and a name: an acronym, a known company, or "của" and a capitalized body,
 # each only when a name (after " - " and an honorific, for "của") follows.
 _SHORT_ORG = re.compile(rf"\s+(?P<org>{_ACRONYM}|{_KNOWN_ORG}(?![\w]))")
-_COUNTRY_ORG = re.compile(rf"\s+(?P<org>{COUNTRY})(?=\s)")
+_COUNTRY_ORG = re.compile(rf"\s+(?P<org>{COUNTRY}(?:\s+(?:{alternation(_T['organization_links'])})\s+{COUNTRY})?)(?=\s)")  # "Đại sứ Mỹ tại Nga Bart Gorman"
 _DOMAIN_AFTER = re.compile(rf"\s+(?P<domain>(?={UPPER})(?i:{DOMAIN}))(?![\w])")
 _PLACE_BEFORE = re.compile(rf"(?i:{alternation(load('places')['city_cues'] + load('places')['admin_types'])})\s+$")
 _HONORIFIC_WORD = re.compile(rf"(?i:{alternation(_T['honorifics'] + _T['honorifics_lowercase'])})\s")
@@ -49,6 +49,9 @@ _ASIDE = (rf"(?P<aside>\s*,\s*\d{{1,3}}\s+(?:{alternation(_T['age_words'])})\s*,
 _ASIDE_WORDS = set(_T["aside_words"])
 _TENSE = set(_T["linker_adverbs"])
 _ARTICLE_BEFORE = re.compile(rf"(?<![\w])(?i:{_ARTICLE})\s+$")
+_ANY_CASE_HEAD = re.compile(rf"(?i:{ORG_START.pattern})")
+_COUNTRY_END = re.compile(rf"(?<![\w])(?:{COUNTRY})$")
+_NAME_GOES_ON = re.compile(r"\s*\(")  # "Tokyo (Nhật Bản)": a place and its region
 _ORG_LINK_ANY = re.compile(rf"\s+(?:{alternation(_T['organization_links'])})\s+(?=[^\W\d_])")
 _ORG_LINK = re.compile(rf"\s+(?:{alternation(_T['organization_links'])})\s+(?={UPPER})")
 _HONORIFIC_BEFORE = re.compile(rf"(?:{HONORIFIC})\s+$")
@@ -63,6 +66,12 @@ _FUNCTION_WORD = re.compile(rf"(?i:{alternation(load('function_words')['stop_wor
 _FUNCTION_BEFORE = re.compile(rf"(?<![\w])(?i:{alternation(load('function_words')['stop_words'])})\s+$")
 _UNIT = re.compile(rf"(?i:(?:{alternation(_T['modifiers'])}\s+)*{alternation(_T['unit_titles'])})")
 _COUNTRY_TAIL = re.compile(rf"(?<![\w])(?:{COUNTRY})$")  # a country ending inside a title's first word
+_FUNCTION_WORDS = {w.lower() for w in load("function_words")["stop_words"]}
+_QUALIFIED = re.compile(rf"(?P<words>(?:\s+(?!{UPPER})[^\W\d_]+){{1,2}})(?:\s+(?:{alternation(_T['linkers'])}))?\s+(?={SURNAME}\s+{UPPER})")
+_SUCCESSOR_WORD = re.compile(rf"(?<![\w])(?i:{alternation(_T['successor_words'])})(?![\w])")
+_NOT_QUALIFIERS = {w.lower() for w in _T["honorifics"] + _T["honorifics_lowercase"] + _T["origin_words"]}
+_COUNTRY_START = re.compile(rf"(?:{COUNTRY})(?![\w])")
+_QUOTE_BEFORE = re.compile(r"[”\"]\s*,\s*$")
 _CLAUSE_START = re.compile(r"(?:^|[,;:(“\"]|[.!?…]\s)\s*$")
 _BODY_START = re.compile(rf"(?:(?:{alternation(_T['organization_links'])})\s+)?(?:(?i:{ORG_START.pattern})|{COUNTRY}(?![\w])|{ACRONYM}(?![\w])|(?:{alternation(load('places')['unit_heads'])})\s)")
 _APPOSITION_BEFORE = re.compile(rf"{UPPER}[^\W\d_]*\s*(?:,|\(|\s[-–])\s*$")
@@ -75,31 +84,38 @@ def _title_value(match: re.Match, domain: str | None = None) -> tuple[str, str |
     return (f"{title} {domain}" if domain else title), title_class(title)
 
 
-def _org_then_name(text: str, position: int, head: bool = True) -> tuple[str, int, int] | None:
+def _org_then_name(text: str, position: int, head: bool = True, comma: bool = False) -> tuple[str, int, int] | None:
     """After a title, a body written out ("Bộ Y tế", "UBND tỉnh Bạc Liêu") and then a
     Vietnamese name (a surname opens it) or " - " / ", " with an honorific and a name:
     (organization, where the name starts, where the organization ends). With ``head``
     false, the body needs no head word: the unit of a portfolio title ("Trưởng khoa Hồi sức
     tích cực Nguyễn Văn A")."""
-    if head and not ORG_START.match(text, position):
+    headed = bool(ORG_START.match(text, position))
+    loosely = headed or bool(_ANY_CASE_HEAD.match(text, position))  # "Tư lệnh quân đội Indonesia Hadi Tjahjanto"
+    if head and not loosely:
         return None
-    if not head and (not re.match(UPPER, text[position:]) or TITLE_START.match(text, position)):
+    if not head and (not (re.match(UPPER, text[position:]) or loosely) or TITLE_START.match(text, position)):
         return None  # "Thư ký của Thủ tướng Lý Hiển Long": a title, not a body, after "của"
     words = list(re.finditer(r"\S+", text[position : position + 200]))
     for index, word in enumerate(words[1:16], start=1):
         start = position + word.start()
         previous_end = position + words[index - 1].end()
-        if re.search(r"[,.;:!?()“”\"]", words[index - 1].group(0)[-1:]):
-            return None  # a body runs to the name within its clause
+        previous = words[index - 1].group(0)
+        body_end = previous_end - 1 if previous.endswith(",") else previous_end
+        separator = _SEPARATOR.match(text, body_end)
+        if separator and separator.group("hon") and (comma or "," not in separator.group(0)):
+            return text[position:body_end].strip(" ,"), separator.end(), body_end  # "... - ông X", and at a clause start "..., ông X"
+        if not re.fullmatch(rf"\({ACRONYM}\)", previous) and (re.search(r"[,.;:!?()“”\"]", previous[-1:]) or previous.startswith("(")):
+            return None  # a body runs to the name within its clause ("Cục Điều tra Liên bang (FBI) X" goes on)
         if not head and (word.group(0) in _ORG_STOP or TITLE_START.match(text, start)):
             return None  # "Bộ trưởng Hùng và Thứ trưởng Nguyễn Văn A": no unit runs past a verb or a title
-        separator = _SEPARATOR.match(text, previous_end)
-        if separator and separator.group("hon") and "," not in separator.group(0):
-            return text[position:previous_end].strip(" ,"), separator.end(), previous_end
-        if re.match(rf"{SURNAME}\s+{UPPER}", text[start:]) and scan_name(text, start):
+        if (headed or not head) and re.match(rf"{SURNAME}\s+{UPPER}", text[start:]) and scan_name(text, start):
             run = re.match(NAME, text[start:])
             if run and len(run.group(0).split()) <= 4:
                 return text[position:previous_end].strip(" ,"), start, previous_end
+        if _COUNTRY_END.search(text, position, previous_end) and (end := scan_name(text, start)) and len(text[start:end].split()) >= 2 \
+                and person(text[start:end]) and not _NAME_GOES_ON.match(text, end):
+            return text[position:previous_end].strip(" ,"), start, previous_end  # "Hải quân Indonesia Yudo Margono"
     return None
 
 
@@ -123,14 +139,39 @@ def title_name(match: re.Match, context: SentenceContext) -> ClaimDraft | list[C
     country, an acronym or a word opening a unit ("Tư lệnh Quân khu 7"), initials ("anh
     N.V.A"), and a name followed by "(" (a place with its region).
     """
+    if _not_a_title(match, context):
+        return None
+    return _named_after(match, context) or _qualified(match, context) or _title_before_title(match, context)
+
+
+def _not_a_title(match: re.Match, context: SentenceContext) -> bool:
+    """Is the title word no title of a person here?"""
     before = context.before(match.start())
     if _ARTICLE_BEFORE.search(before):
-        return None  # "một sĩ quan cảnh sát Bali": a description, no title of a named person
+        return True  # "một sĩ quan cảnh sát Bali": a description, no title of a named person
     if match.group("title")[0].islower() and _ORG_HEAD_BEFORE.search(before):
-        return None  # "Trường sĩ quan Pháo binh", "Hội nhà báo": the title word names the body
-    if _COUNTRY_TAIL.search(context.text, max(0, match.start() - 30), match.start() + len(match.group(0).split()[0])):
-        return None  # "người đồng cấp Trung Quốc Vương Nghị": "Quốc" ends a country, no "Quốc vương"
-    return _named_after(match, context) or _title_before_title(match, context)
+        return True  # "Trường sĩ quan Pháo binh", "Hội nhà báo": the title word names the body
+    # "người đồng cấp Trung Quốc Vương Nghị": "Quốc" ends a country, no "Quốc vương"
+    return bool(_COUNTRY_TAIL.search(context.text, max(0, match.start() - 30), match.start() + len(match.group(0).split()[0])))
+
+
+def _qualified(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | None:
+    """A title, one or two lower-case words that qualify it, then a Vietnamese name (a surname
+    and more): "HLV trẻ Phạm Kim Huệ", "người lính giải phóng Trần Công Chương", "tuyển thủ quốc
+    gia là Hà Đức Chinh". Words that open a clause ("cho", "và", "đã" ...) are no qualifiers."""
+    found = _QUALIFIED.match(context.text, match.end())
+    words = found.group("words") if found else ""
+    if found is None or any(w in _ORG_STOP or w in _FUNCTION_WORDS or w in _NOT_QUALIFIERS for w in words.split()) \
+            or _SHIFT.search(words) or _SUCCESSOR_WORD.search(words):
+        return None  # "bầu ông X" (elect), "HLV người Hà Lan" (a nationality), "ứng viên thay thế X" (a verb)
+    start = found.end()
+    end = scan_name(context.text, start)
+    if end is None or len(context.text[start:end].split()) < 3 or _COUNTRY_START.match(context.text, start):
+        return None  # a full name only: "trọng tài xác định Hoàng Đức" is a verb and its object; "đội tuyển Thái Lan Kiatisuk"
+    claims = _title_claims(match, context, None, None, start)
+    if claims:
+        claims[0].value.title = _title_value(match)[0]
+    return claims
 
 
 def _title_before_title(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | None:
@@ -172,9 +213,14 @@ def _named_after(match: re.Match, context: SentenceContext) -> list[ClaimDraft] 
         position = domain_match.end()
     if PLACE.match(text, position + 1):
         return None  # "Chủ tịch Lào Cai": a province, not "Lào" and a person
+    # "Theo Người phát ngôn Bộ Ngoại giao, ông X": a comma and an honorific name the holder only at a
+    # clause start; after a name ("bà A, Giám đốc Sở Y tế, anh B, ...") they open the next person.
+    function = _FUNCTION_BEFORE.search(text, 0, match.start())
+    at = function.start() if function else match.start()
+    opens = bool(_CLAUSE_START.search(text, 0, at)) and not _APPOSITION_BEFORE.search(text, 0, at)
     title_words = " ".join(match.group("title").split())
     if _PORTFOLIO.fullmatch(title_words) and not re.match(rf"\s{SURNAME}\s+{UPPER}", text[position:]):
-        unit = _org_then_name(text, position + 1, head=False)
+        unit = _org_then_name(text, position + 1, head=False, comma=opens)
         if unit:
             return _title_claims(match, context, domain, unit[0], unit[1])
         if _PORTFOLIO_WORD.match(text, position) or _UNIT.fullmatch(title_words):
@@ -187,18 +233,20 @@ def _named_after(match: re.Match, context: SentenceContext) -> list[ClaimDraft] 
             break
     name_start = None
     link = _ORG_LINK.match(text, position)
+    if link is None and (any_link := _ORG_LINK_ANY.match(text, position)) and _ANY_CASE_HEAD.match(text, any_link.end()):
+        link = any_link  # "CEO của công ty công nghệ Deloitte, ông Puneet Renjen"
     if org is None and link:
-        written = _org_then_name(text, link.end(), head=False)  # "Tân CEO của Hòa Phát - ông Nguyễn Việt Thắng"
+        written = _org_then_name(text, link.end(), head=False, comma=opens)  # "Tân CEO của Hòa Phát - ông Nguyễn Việt Thắng"
         if written:
             org, name_start, _ = written
     if org is None and name_start is None:
-        written = _org_then_name(text, position + _spaces(text, position))
+        written = _org_then_name(text, position + _spaces(text, position), comma=opens)
         if written:
             org, name_start, _ = written
     if name_start is None:
         separator = _SEPARATOR.match(text, position)
-        if separator and separator.group("hon") and "," not in separator.group(0):
-            name_start = separator.end()  # "Tân CEO của Hòa Phát - ông Nguyễn Việt Thắng"
+        if separator and separator.group("hon") and (opens or "," not in separator.group(0)):
+            name_start = separator.end()  # "Tân CEO - ông Nguyễn Việt Thắng", at a clause start "Người phát ngôn, ông X"
         elif re.match(r"\s(?=\S)", text[position:]):
             name_start = position + 1
         else:
@@ -308,7 +356,7 @@ def _title_chain(context: SentenceContext, title: re.Match, found: str, claim_st
     following_pattern = _LIST_NEXT if listing else _NEXT_TITLE
     while True:
         own = title_name.pattern.match(text, title.start())
-        if own and title_name.production(own, context):
+        if own and not _not_a_title(own, context) and _named_after(own, context):
             return drafts  # the title's own name follows it: "A, Phó Chủ tịch UBND tỉnh - bà B"
         domain_match = _DOMAIN_AFTER.match(text, title.end())
         domain = domain_match.group("domain") if domain_match else None
@@ -419,6 +467,8 @@ def name_title(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | 
         office = title_class(title.group("title")) == "office"
         function = _FUNCTION_BEFORE.search(context.text, 0, start)  # "Theo Michael Dunne, CEO ..."
         clause_start = _CLAUSE_START.search(context.text, 0, function.start() if function else start)
+        if _QUOTE_BEFORE.search(context.text, 0, start):
+            return _title_chain(context, title, found, start)  # "“...”, Ken Martin, chủ tịch Đảng ... nhận định": the speaker
         if not office or len(found.split()) < 2 or ("," in match.group("sep") and not (clause_start and _closed(context.text, title.end(), loose=True))):
             return None  # "Công ty Đô thị Hòa Phát, Giám đốc ...": a body's tail, no person
     return _title_chain(context, title, found, start)
