@@ -84,6 +84,7 @@ _TITLE_CAPITALIZED = re.compile(rf"(?:{TITLE})(?![\w])")
 _MAX_SYLLABLES = 6
 # After a name's last syllable: punctuation or the sentence end, nothing that continues a body.
 _SURNAME_START = re.compile(rf"{alternation(_T['surnames'])} ")
+_LOWER_NEXT = re.compile(rf"\s(?!{UPPER})[^\W\d_]")
 _NAME_ENDS = re.compile(r"\s*(?:[,.;:!?()]|[-–]\s|$)")
 _DOMAIN_START = re.compile(rf"(?i:{DOMAIN})(?![\w])")
 
@@ -112,8 +113,9 @@ def scan_name(text: str, start: int) -> int | None:
         place = _PLACE.match(text, candidate)
         if count and place and not (_SURNAME_START.match(text, start) and (count == 1 or _NAME_ENDS.match(text, place.end()))):
             break  # "Nguyễn Văn A Hà Nội ..."; but "Trương Hòa Bình", "Phạm Thái Bình - ...": given names that read like a province
-        if count and ORG_START.match(text, candidate) and not _NAME_ENDS.match(text, syllable.end()):
-            break  # "Nguyễn Văn A Bộ Y tế"; but a body head that ends the name is a given name: "Bùi Mạnh Khoa (sinh năm 1972)"
+        head = ORG_START.match(text, candidate)
+        if count and head and not (_NAME_ENDS.match(text, syllable.end()) or (head.end() == syllable.end() and _LOWER_NEXT.match(text, head.end()))):
+            break  # "Nguyễn Văn A Bộ Y tế"; but a body head that ends the name is a given name: "Bùi Mạnh Khoa (sinh năm 1972)", "Lê Huy Khoa trải lòng"
         end, position, count = syllable.end(), syllable.end(), count + 1
     return end
 
