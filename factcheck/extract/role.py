@@ -74,7 +74,7 @@ _COUNTRY_START = re.compile(rf"(?:{COUNTRY})(?![\w])")
 _QUOTE_BEFORE = re.compile(r"[”\"]\s*,\s*$")
 _CLAUSE_START = re.compile(r"(?:^|[,;:(“\"]|[.!?…]\s)\s*$")
 _BODY_START = re.compile(rf"(?:(?:{alternation(_T['organization_links'])})\s+)?(?:(?i:{ORG_START.pattern})|{COUNTRY}(?![\w])|{ACRONYM}(?![\w])|(?:{alternation(load('places')['unit_heads'])})\s)")
-_APPOSITION_BEFORE = re.compile(rf"{UPPER}[^\W\d_]*\s*(?:,|\(|\s[-–])\s*$")
+_APPOSITION_BEFORE = re.compile(rf"(?<![\w])(?!{ACRONYM}[\s,(])({UPPER}[^\W\d_]*)\s*(?:,|\(|\s[-–])\s*$")  # "Theo AP, ..." is no name
 _NEXT_TITLE_BEFORE_NAME = re.compile(rf"(?:\s*,\s*|\s*[-–]\s*)(?=(?:{TITLE_ANY}))")
 
 
