@@ -15,6 +15,7 @@ organization head or an acronym; an acronym or a word that opens a unit is never
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from factcheck.model.claims import ClaimDraft, ClaimKind, Value
 from factcheck.extract.base import SentenceContext, rule
@@ -75,7 +76,7 @@ _QUOTE_BEFORE = re.compile(r"[”\"]\s*,\s*$")
 _CLAUSE_START = re.compile(r"(?:^|[,;:(“\"]|[.!?…]\s)\s*$")
 _BODY_START = re.compile(rf"(?:(?:{alternation(_T['organization_links'])})\s+)?(?:(?i:{ORG_START.pattern})|{COUNTRY}(?![\w])|{ACRONYM}(?![\w])|(?:{alternation(load('places')['unit_heads'])})\s)")
 _APPOSITION_BEFORE = re.compile(rf"(?<![\w])(?!{ACRONYM}[\s,(])({UPPER}[^\W\d_]*)\s*(?:,|\(|\s[-–])\s*$")  # "Theo AP, ..." is no name
-_NEXT_TITLE_BEFORE_NAME = re.compile(rf"(?:\s*,\s*|\s*[-–]\s*)(?=(?:{TITLE_ANY}))")
+_NEXT_TITLE_BEFORE_NAME = re.compile(rf"(?:\s*,\s*|\s*[-–]\s*|\s+(?:{alternation(_T['title_joiners'])})\s+)(?=(?:{TITLE_ANY}))")
 
 
 def _title_value(match: re.Match, domain: str | None = None) -> tuple[str, str | None]:
@@ -141,7 +142,15 @@ def title_name(match: re.Match, context: SentenceContext) -> ClaimDraft | list[C
     """
     if _not_a_title(match, context):
         return None
-    return _named_after(match, context) or _qualified(match, context) or _title_before_title(match, context)
+    claims = _named_after(match, context)
+    if claims:
+        lead = context.before(match.start())
+        joined = _JOINED_BEFORE.search(lead)  # "Bộ trưởng Nội vụ kiêm Quyền Ngoại trưởng Séc Jan Hamacek": one title phrase
+        if joined and joined.group("title")[0].isupper():
+            claims[0].start = match.start() - (len(lead) - joined.start())
+            claims[0].value.title = " ".join(context.text[claims[0].start : match.end()].split())
+        return claims
+    return _qualified(match, context) or _title_before_title(match, context)
 
 
 def _not_a_title(match: re.Match, context: SentenceContext) -> bool:
@@ -178,29 +187,38 @@ def _title_before_title(match: re.Match, context: SentenceContext) -> list[Claim
     """A title (and its body) listed before another title of the same person, joined by a dash
     or a comma: "Tổng Bí thư Ban chấp hành Trung ương Đảng-Bí thư Quân ủy Trung ương Nguyễn Phú
     Trọng", "Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội Vương Đình Huệ". The claim is the first
-    title phrase alone, with the person of the title the name follows."""
+    title phrase alone, with the person of the first title of the chain a name follows (at most
+    ``_CHAIN_TITLES`` titles on)."""
     text = context.text
     before = context.before(match.start())
     if not match.group("title")[0].isupper() or _APPOSITION_BEFORE.search(before) or not _CLAUSE_START.search(before):
         return None  # "ông A, Bí thư Đảng ủy, Chủ tịch UBND xã B": the first office is A's; "cúp Nhà Vua Tây Ban Nha, ..."
-    domain_match = _DOMAIN_AFTER.match(text, match.end())
-    domain = domain_match.group("domain") if domain_match else None
-    position = domain_match.end() if domain_match else match.end()
-    rest = text[position : position + _ORG_CHARS]
-    cut = _NEXT_TITLE_BEFORE_NAME.search(rest)
-    if cut is None:
-        return None
-    body = rest[: cut.start()]
-    org, length = _organization(body) if body.strip() else (None, 0)
-    if body.strip() and (org is None or body[length:].strip() or not _BODY_START.match(body.strip())):
-        return None  # more than a body stands between the two titles ("Bác sĩ chuyên khoa I Uông Hồng Hợp, Trưởng khoa ...")
-    following = title_name.pattern.match(text, position + cut.end())
-    claims = title_name.production(following, context) if following else None
-    if not claims:
-        return None
-    title, klass = _title_value(match, domain)
-    value = Value(person=claims[0].value.person, title=title, organization=org, title_class=klass)
-    return [ClaimDraft(kind=ClaimKind.role, start=match.start(), end=position + len(body.rstrip()), value=value, rule="")]
+    first_end, first_org = None, None
+    current = TITLE_START.match(text, match.start()) or match  # "Phó Thủ tướng thứ nhất," with its suffix
+    first = current
+    for _ in range(_CHAIN_TITLES):
+        domain_match = _DOMAIN_AFTER.match(text, current.end())
+        position = domain_match.end() if domain_match else current.end()
+        rest = text[position : position + _ORG_CHARS]
+        cut = _NEXT_TITLE_BEFORE_NAME.search(rest)
+        if cut is None or (current is first and _JOINED_AFTER.match(rest)):
+            return None  # "Bộ trưởng Nội vụ kiêm Quyền Ngoại trưởng X": the later title's claim takes it in
+        body = rest[: cut.start()]
+        org, length = _organization(body) if body.strip() else (None, 0)
+        if body.strip() and (org is None or body[length:].strip() or not _BODY_START.match(body.strip())):
+            return None  # more than a body stands between the two titles ("Bác sĩ chuyên khoa I Uông Hồng Hợp, Trưởng khoa ...")
+        if first_end is None:
+            first_end, first_org = position + len(body.rstrip()), org
+        current = title_name.pattern.match(text, position + cut.end())
+        if current is None or not current.group("title")[0].isupper() or _not_a_title(current, context):
+            return None
+        claims = _named_after(current, context)
+        if claims:
+            domain_match = _DOMAIN_AFTER.match(text, first.end())
+            title, klass = _title_value(first, domain_match.group("domain") if domain_match else None)
+            value = Value(person=claims[0].value.person, title=title, organization=first_org, title_class=klass)
+            return [ClaimDraft(kind=ClaimKind.role, start=match.start(), end=first_end, value=value, rule="")]
+    return None
 
 
 def _named_after(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | None:
@@ -215,9 +233,10 @@ def _named_after(match: re.Match, context: SentenceContext) -> list[ClaimDraft] 
         return None  # "Chủ tịch Lào Cai": a province, not "Lào" and a person
     # "Theo Người phát ngôn Bộ Ngoại giao, ông X": a comma and an honorific name the holder only at a
     # clause start; after a name ("bà A, Giám đốc Sở Y tế, anh B, ...") they open the next person.
-    function = _FUNCTION_BEFORE.search(text, 0, match.start())
-    at = function.start() if function else match.start()
-    opens = bool(_CLAUSE_START.search(text, 0, at)) and not _APPOSITION_BEFORE.search(text, 0, at)
+    lead = context.before(match.start())
+    function = _FUNCTION_BEFORE.search(lead)
+    lead = lead[: function.start()] if function else lead
+    opens = bool(_CLAUSE_START.search(lead)) and not _APPOSITION_BEFORE.search(lead)
     title_words = " ".join(match.group("title").split())
     if _PORTFOLIO.fullmatch(title_words) and not re.match(rf"\s{SURNAME}\s+{UPPER}", text[position:]):
         unit = _org_then_name(text, position + 1, head=False, comma=opens)
@@ -259,6 +278,9 @@ def _title_claims(match: re.Match, context: SentenceContext, domain: str | None,
     each further name sharing the title after "hai", "các" ..."""
     text = context.text
     end = scan_name(text, name_start)
+    inner = _INNER_SURNAME.match(text, name_start, end) if end else None
+    if inner and org is None and not re.match(rf"{SURNAME}\s", text[name_start:]) and len(text[inner.end("org") : end].split()) >= 3:
+        org, name_start = inner.group("org"), inner.end("org") + 1  # "Tổng giám đốc Vingroup Nguyễn Việt Quang": the company, then the name
     if end is None or (text[end : end + 2].startswith(" (") and not re.match(rf"{SURNAME}\s", text[name_start:])):
         return None  # "Tokyo (Nhật Bản)": a place and its region; "Phạm Doãn Sơn (Tổng Giám đốc)" is a person
     found = person(text[name_start:end])
@@ -465,9 +487,10 @@ def name_title(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | 
         # so does an office closed by a comma after a name of two words or more ("Brad Parscale, cố
         # vấn cấp cao cho chiến dịch ..., tuyên bố")
         office = title_class(title.group("title")) == "office"
-        function = _FUNCTION_BEFORE.search(context.text, 0, start)  # "Theo Michael Dunne, CEO ..."
-        clause_start = _CLAUSE_START.search(context.text, 0, function.start() if function else start)
-        if _QUOTE_BEFORE.search(context.text, 0, start):
+        lead = context.before(start)
+        function = _FUNCTION_BEFORE.search(lead)  # "Theo Michael Dunne, CEO ..."
+        clause_start = _CLAUSE_START.search(lead[: function.start()] if function else lead)
+        if _QUOTE_BEFORE.search(lead):
             return _title_chain(context, title, found, start)  # "“...”, Ken Martin, chủ tịch Đảng ... nhận định": the speaker
         if not office or len(found.split()) < 2 or ("," in match.group("sep") and not (clause_start and _closed(context.text, title.end(), loose=True))):
             return None  # "Công ty Đô thị Hòa Phát, Giám đốc ...": a body's tail, no person
@@ -497,8 +520,9 @@ def name_is_title(match: re.Match, context: SentenceContext) -> list[ClaimDraft]
     if _PLACE_BEFORE.search(context.before(start)):
         return None
     title = TITLE_START.match(context.text, match.end())
-    honorific = _HONORIFIC_BEFORE.search(context.text, 0, start)
-    if _SUCCEEDED.search(context.text, 0, honorific.start() if honorific else start):
+    lead = context.before(start)
+    honorific = _HONORIFIC_BEFORE.search(lead)
+    if _SUCCEEDED.search(lead[: honorific.start()] if honorific else lead):
         holder = _subject(context, start, start)  # "Ông Miguel Diaz kế nhiệm ông Raul Castro trở thành Bí thư": Diaz's office
         if holder is None:
             return None
@@ -516,12 +540,31 @@ _LIST_OPENING = re.compile(rf"{LEFT}(?i:(?:{alternation(_T['plural_words'])})\s+
 # "A kế nhiệm ông B trở thành ...": the name after these is the predecessor, not the holder.
 _SUCCEEDED = re.compile(rf"(?<![\w])(?i:{alternation(_T['successor_words'])})\s+(?:(?:{HONORIFIC})\s+)?$")
 _SUBJECT_REACH = 200  # characters between the person's name and the office cue
+_JOINED_BEFORE = re.compile(rf"(?<![\w])(?P<title>(?:{TITLE_ANY})(?:\s+(?:{DOMAIN}))?)\s+(?:{alternation(_T['title_joiners'])})\s+$")
+_JOINED_AFTER = re.compile(rf"\s+(?:{alternation(_T['title_joiners'])})\s")
+_INNER_SURNAME = re.compile(rf"(?P<org>{CAPITALIZED}(?: {CAPITALIZED}){{0,2}}?) (?={SURNAME} {UPPER})")
+_CHAIN_TITLES = 3  # titles listed before a name, at most, after the first
+_CLAIM_REACH = 2 * _ORG_CHARS  # longer than any role claim
+_SENTENCE_REACH = 400  # how far back a sentence start is looked for (a line without NLP may be long)
+
+
+def _claims_near(context: SentenceContext, start: int, end: int) -> list[ClaimDraft]:
+    """The role claims of the sentence that may overlap ``start``-``end`` (a role claim is at
+    most a few hundred characters), found by bisection: a long sentence with many cues costs
+    linear time, not the square of its claims."""
+    starts = getattr(context, "_role_starts", None)
+    if starts is None or len(starts) != len(context.claims):
+        starts = [c.start for c in context.claims]
+        context._role_starts = starts
+    low = bisect_left(starts, start - _CLAIM_REACH)
+    high = bisect_right(starts, end)
+    return context.claims[low:high]
 
 
 def _sentence_start(text: str, position: int) -> int:
     """Where the sentence holding ``position`` starts (a line read without NLP may hold several)."""
-    start = 0
-    for found in _SENTENCE_BREAK.finditer(text, 0, position):
+    start = max(0, position - _SENTENCE_REACH)
+    for found in _SENTENCE_BREAK.finditer(text, start, position):
         start = found.end()
     return start
 
@@ -552,7 +595,7 @@ def _subject(context: SentenceContext, cue: int, chain_end: int) -> str | None:
     start = _sentence_start(text, cue)
     candidates = [(named[1], named[0]) for found in _NAMED.finditer(text, start, cue)
                   if (named := _named_person(text, found.end())) and named[1] <= cue and not _SUCCEEDED.search(text, start, found.start())]
-    candidates += [(c.end, c.value.person) for c in context.claims if start <= c.start and c.end <= cue and c.value.person
+    candidates += [(c.end, c.value.person) for c in _claims_near(context, start, cue) if start <= c.start and c.end <= cue and c.value.person
                    and not _SUCCEEDED.search(text, start, c.start)]
     if candidates:
         end, found = max(candidates)
@@ -587,7 +630,7 @@ def office_of_subject(match: re.Match, context: SentenceContext) -> list[ClaimDr
     """
     text = context.text
     title = TITLE_START.match(text, match.end())
-    if title is None or any(c.start <= title.start() < c.end for c in context.claims):
+    if title is None or any(c.start <= title.start() < c.end for c in _claims_near(context, title.start(), title.end())):
         return None
     listing = bool(match.group("list")) or bool(_PLURAL.search(context.before(match.start())))  # "các vị trí A, B"
     drafts = _title_chain(context, title, "", title.start(), listing=listing)
@@ -598,7 +641,7 @@ def office_of_subject(match: re.Match, context: SentenceContext) -> list[ClaimDr
         return None
     kept = []
     for draft in drafts:
-        if any(c.start < draft.end and draft.start < c.end for c in context.claims):
+        if any(c.start < draft.end and draft.start < c.end for c in _claims_near(context, draft.start, draft.end)):
             break
         draft.value.person = found
         kept.append(draft)
