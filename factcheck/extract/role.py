@@ -1,12 +1,15 @@
 """``role``: a person holds a title: "Bộ trưởng Quốc phòng Nhật Bản Shinjiro Koizumi".
 
-Corpus: ``corpus/role.yaml``; titles and their classes: ``data/titles.yaml``. Three shapes:
+Corpus: ``corpus/role.yaml``; titles and their classes: ``data/titles.yaml``. Four shapes:
 the title before the name (an organization may stand between: "Thứ trưởng Bộ Y tế Trần
-Văn Thuấn", "Phó Chủ tịch WB Nguyễn Văn A"), the name before the title (", ", " - " or
-"(": "ông Lê Duy Minh, Cục trưởng Cục Thuế TPHCM", "Tim Cook - CEO Apple"), and the name
-linked to the title by "là", "từ chức", "giữ chức" ... ("Agnelli đã từ chức Chủ tịch
-Juventus"). A title written after a name may be followed by more titles of the same person
-(", Bí thư Đảng ủy, Chủ tịch UBND xã"): each is a claim of its own.
+Văn Thuấn", "Phó Chủ tịch WB Nguyễn Văn A"; titles listed before it share the name: "Ủy viên
+Bộ Chính trị, Bí thư Thành ủy Hà Nội Vương Đình Huệ"), the name before the title (", ",
+" - " or "(": "ông Lê Duy Minh, Cục trưởng Cục Thuế TPHCM", "Tim Cook - CEO Apple"), the
+name linked to the title by "là", "từ chức", "giữ chức" ... ("Agnelli đã từ chức Chủ tịch
+Juventus"), and a title after a word naming an office, of the sentence's named person ("ông X
+... giữ chức vụ Tổng Giám đốc", "với các vị trí A, B, C"). A title written after a name may
+be followed by more titles of the same person (", Bí thư Đảng ủy, Chủ tịch UBND xã"): each is
+a claim of its own.
 
 Person spans follow ``names.py``: capitalized syllables, stopping before a title, an
 organization head or an acronym; an acronym or a word that opens a unit is never a person.
