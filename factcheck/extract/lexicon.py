@@ -208,7 +208,6 @@ WORD_LISTS: tuple[WordList, ...] = (
     WordList("titles.plural_words", (_K.role,), Use.edge),
     WordList("titles.articles", (_K.role,), (Use.claim, Use.blocker)),
     WordList("titles.aside_words", (_K.role,), Use.edge),
-    WordList("titles.origin_words", (_K.role,), Use.blocker),
     WordList("titles.honorifics", (_K.role,), Use.edge),
     WordList("titles.honorifics_lowercase", (_K.role,), Use.edge, case_sensitive=True),
     WordList("titles.organization_ends", (_K.role,), Use.edge),

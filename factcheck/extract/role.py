@@ -73,7 +73,7 @@ _COUNTRY_TAIL = re.compile(rf"(?<![\w])(?:{COUNTRY})$")  # a country ending insi
 _FUNCTION_WORDS = {w.lower() for w in load("function_words")["stop_words"]}
 _QUALIFIED = re.compile(rf"(?P<words>(?:\s+(?!{UPPER})[^\W\d_]+){{1,2}})(?:\s+(?:{alternation(_T['linkers'])}))?\s+(?={SURNAME}\s+{UPPER})")
 _SUCCESSOR_WORD = re.compile(rf"(?<![\w])(?i:{alternation(_T['successor_words'])})(?![\w])")
-_NOT_QUALIFIERS = {w.lower() for w in _T["honorifics"] + _T["honorifics_lowercase"] + _T["origin_words"]}
+_NOT_QUALIFIERS = {w.lower() for w in _T["honorifics"] + _T["honorifics_lowercase"]}
 _COUNTRY_START = re.compile(rf"(?:{COUNTRY})(?![\w])")
 _QUOTE_BEFORE = re.compile(r"[”\"]\s*,\s*$")
 _CLAUSE_START = re.compile(r"(?:^|[,;:(“\"]|[.!?…]\s)\s*$")
@@ -175,7 +175,7 @@ def _qualified(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | 
     words = found.group("words") if found else ""
     if found is None or any(w in _ORG_STOP or w in _FUNCTION_WORDS or w in _NOT_QUALIFIERS for w in words.split()) \
             or _SHIFT.search(words) or _SUCCESSOR_WORD.search(words):
-        return None  # "bầu ông X" (elect), "HLV người Hà Lan" (a nationality), "ứng viên thay thế X" (a verb)
+        return None  # "bầu ông X" (elect), "ứng viên thay thế X" (a verb)
     start = found.end()
     end = scan_name(context.text, start)
     if end is None or len(context.text[start:end].split()) < 3 or _COUNTRY_START.match(context.text, start):
@@ -451,8 +451,11 @@ def _evidence(found: str, start: int, context: SentenceContext) -> bool:
     before = context.before(start)
     if _PLACE_BEFORE.search(before):
         return False
-    if _HONORIFIC_BEFORE.search(before) or re.search(rf"{TITLE_ANY}\s+$", before[-60:]):
+    if _HONORIFIC_BEFORE.search(before):
         return True
+    title = re.search(rf"(?P<t>{TITLE_ANY})\s+$", before[-60:])
+    if title and not _UNIT.fullmatch(" ".join(title.group("t").split())):
+        return True  # a title before the name, but not a unit's head: "Phó khoa Tai Mũi Họng, ..." names the unit
     return bool(re.match(rf"{SURNAME}\s", found + " "))
 
 
