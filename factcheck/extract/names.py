@@ -129,7 +129,8 @@ def person(name: str) -> str | None:
     if not words or name.lower() in _NOT_NAMES or ORG_START.match(name):
         return None
     first = words[0]
-    if first in _NOT_FIRST or (first.lower() in _FUNCTION_WORDS and first not in _SURNAMES) or _ACRONYM.fullmatch(first) or len(first.rstrip(".")) < 2 or (len(words) == 1 and _camel(first)):
+    if first in _NOT_FIRST or (first.lower() in _FUNCTION_WORDS and first not in _SURNAMES) or _ACRONYM.fullmatch(first) or len(first.rstrip(".")) < 2 \
+            or (len(words) == 1 and _camel(first)):
         return None
     if _TITLE_CAPITALIZED.match(name):
         return None
@@ -137,7 +138,9 @@ def person(name: str) -> str | None:
 
 
 def _camel(word: str) -> bool:
-    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+    """A capital inside a word that has lower case too: "LienVietPostBank", "TPBank" (a company);
+    not after a hyphen ("Diaz-Canel", "Kramp-Karrenbauer" are names)."""
+    return any(b.isupper() and a != "-" for a, b in zip(word, word[1:])) and any(c.islower() for c in word)
 
 
 def title_class(title: str) -> str | None:

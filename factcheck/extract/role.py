@@ -342,8 +342,8 @@ def _organization(rest: str) -> tuple[str | None, int]:
             while index < len(words) and words[index].start() < held.end():
                 index += 1
             continue
-        if word in ("-", "–") and re.match(rf"\s*(?:{HONORIFIC})\s", rest[words[index].end():]):
-            break  # "..., Phó Chủ tịch UBND tỉnh - bà Cao Xuân Thu Vân": the title's own person
+        if word in ("-", "–") and re.match(rf"\s*(?:(?:{HONORIFIC})\s|(?!{UPPER})[^\W\d_])", rest[words[index].end():]):
+            break  # "..., Phó Chủ tịch UBND tỉnh - bà Cao Xuân Thu Vân": the title's own person; "X - kỳ vọng": the clause goes on
         if word == ",":
             if not ORG_START.match(rest, words[index].end() + _spaces(rest, words[index].end())):
                 break
@@ -356,7 +356,7 @@ def _organization(rest: str) -> tuple[str | None, int]:
         index += 1
     taken_end = len(rest[:taken_end].rstrip(" ,-–"))  # "ông A - Giáo sư tại Đại học X - cho hay": the closing dash is no part
     joiner = _LIST_JOINER_END.search(rest, 0, taken_end)
-    if joiner and index < len(words) and TITLE_START.match(rest, words[index].start()):
+    if joiner and (index >= len(words) or TITLE_START.match(rest, words[index].start()) or _person_starts(rest, words[index].start())):
         taken_end = joiner.start()  # "Phó Tổng giám đốc Tập đoàn và Giám đốc ...": the list goes on
     org = rest[org_start:taken_end].strip(" ,")
     if not any(word[0].isupper() for word in org.split()) and not ORG_START.match(org):
