@@ -245,6 +245,34 @@ def year(match: re.Match, context: SentenceContext):
     return _span(match, start, end)
 
 
+_LISTED_YEARS = re.compile(rf"{LEFT}{_WORD['year']}\s+{_A_YEAR}(?:(?:\s*,\s*|\s+{_DAY_JOINER}\s+){_A_YEAR})*$", re.IGNORECASE)
+
+_LIST_GOES_ON = re.compile(rf"\s*(?:[,.;:!?)]|$)|\s+{_DAY_JOINER}\s+\d", re.IGNORECASE)
+
+
+@rule("date.year_list", ClaimKind.date, rf"(?<=\d)(?:\s*,\s*|\s+(?P<join>{_DAY_JOINER})\s+)(?P<y>1[5-9]\d\d|20\d\d){_END}", priority=64,
+      needs=_A_YEAR)
+def year_list(match: re.Match, context: SentenceContext):
+    """A year listed after "năm" and a year: the "2008" of "năm 2007 và 2008", the "2006" of "năm 2005, 2006".
+
+    Value: start and end of the year.
+
+    Why: figures and events are given for several years at once ("trong 2 năm 2007 và
+    2008"), and each year is a date the article states.
+
+    Not: a number after a year without "năm" ("ngày 30/1/2020, 2008 người"), after a
+    joiner that makes a span ("năm 2007 đến 2010" is left to the other rules), and one that
+    a word follows rather than the list's end or its next year ("Năm 2020, 2000 người").
+    """
+    if match.group("join") and _DAY_JOINERS.get(" ".join(match.group("join").lower().split())) != "list":
+        return None
+    if not _LISTED_YEARS.search(context.before(match.start())) or not _LIST_GOES_ON.match(context.text, match.end()):
+        return None
+    year = int(match.group("y"))
+    return ClaimDraft(kind=ClaimKind.date, start=match.start("y"), end=match.end("y"),
+                      value=Value(start=_iso(dt.date(year, 1, 1)), end=_iso(dt.date(year, 12, 31))), rule="")
+
+
 _AFTER_AMOUNT = re.compile(rf"(?:\d|{LEFT}{alternation(_D['amount_before'])})\s*$", re.IGNORECASE)
 _CLAUSE_SHIFTS = set(_D["clause_shifts"])
 _DIGIT_NEXT = re.compile(r"\s*\d")
@@ -447,4 +475,28 @@ def _within_calendar(date_rule: Rule) -> Rule:
     return dataclasses.replace(date_rule, production=guarded)
 
 
-RULES = [_within_calendar(r) for r in (year_range, bare_year, quarter, same_day, day_month_year, day_month_words, day_list_month, day_month, month_year, year, relative_day, relative_period, weekday)]
+# "trong 2 ngày 19/4 và 20/4", "trong 2 năm 2007 và 2008": a span of time, then the dates it
+# covers. The unit word is the duration's ("2 ngày"); the date claim starts at its number.
+_DURATION_BEFORE = re.compile(rf"{LEFT}{alternation(_D['duration_cues'])}\s+\d{{1,3}}\s+$", re.IGNORECASE)
+_UNIT_THEN_NUMBER = re.compile(rf"(?:{_WORD['day']}|{_WORD['month']}|{_WORD['year']})\s+(?=\d)", re.IGNORECASE)
+
+
+def _leaving_duration(date_rule: Rule) -> Rule:
+    """The rule, with a date that opens with a unit word right after "trong N" ("trong 2
+    ngày 19/4") starting at its number instead, so the duration keeps "2 ngày"."""
+    production = date_rule.production
+
+    def shifted(match: re.Match, context: SentenceContext):
+        produced = production(match, context)
+        for draft in produced if isinstance(produced, list) else [produced] if produced else []:
+            unit = _UNIT_THEN_NUMBER.match(context.text, draft.start)
+            if unit and _DURATION_BEFORE.search(context.before(draft.start)):
+                draft.start = unit.end()
+        return produced
+
+    return dataclasses.replace(date_rule, production=shifted)
+
+
+_DATE_RULES = (year_range, bare_year, quarter, same_day, day_month_year, day_month_words, day_list_month, day_month, month_year, year, relative_day,
+               relative_period, weekday, year_list)
+RULES = [_leaving_duration(_within_calendar(r)) for r in _DATE_RULES]

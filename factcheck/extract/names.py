@@ -72,6 +72,9 @@ PLACE = re.compile(rf"{alternation(_T['places'])}(?![\w])")
 _PLACE = re.compile(rf"{alternation(_T['places'] + _T['organizations'])}(?![\w])")
 _HONORIFIC_WORD = re.compile(rf"(?i:{alternation(_T['honorifics'] + _T['honorifics_lowercase'])}) ")
 _NOT_FIRST = set(_T["not_names"])
+# Function words capitalized at a sentence start never open a name: "Theo Michael Dunne, CEO ...".
+_FUNCTION_WORDS = {w.lower() for w in load("function_words")["stop_words"]}
+_SURNAMES = set(_T["surnames"])  # "Lại Thế Nguyên": a surname that is a function word too
 ACRONYM = rf"{UPPER}(?:{UPPER}|\d){{1,5}}"
 _ACRONYM = re.compile(ACRONYM)
 # A syllable of a name: capitalized, hyphenated parts allowed ("Jae-myung", "M-TP").
@@ -79,6 +82,10 @@ _SYLLABLE = re.compile(rf"{CAPITALIZED}|{UPPER}+(?:-{UPPER}+)+")
 _PARTICLE = re.compile(rf"(?:{alternation(_T['name_particles'])}) (?={UPPER})")
 _TITLE_CAPITALIZED = re.compile(rf"(?:{TITLE})(?![\w])")
 _MAX_SYLLABLES = 6
+# After a name's last syllable: punctuation or the sentence end, nothing that continues a body.
+_SURNAME_START = re.compile(rf"{alternation(_T['surnames'])} ")
+_LOWER_NEXT = re.compile(rf"\s(?!{UPPER})[^\W\d_]")
+_NAME_ENDS = re.compile(r"\s*(?:[,.;:!?()]|[-–]\s|$)")
 _DOMAIN_START = re.compile(rf"(?i:{DOMAIN})(?![\w])")
 
 
@@ -99,11 +106,16 @@ def scan_name(text: str, start: int) -> int | None:
         else:
             candidate = position
         syllable = _SYLLABLE.match(text, candidate)
-        if not syllable or re.match(r"\w|\.\w", text[syllable.end() : syllable.end() + 2]):
-            break  # "N.V.A", "7h": not a name syllable
-        if count and (_TITLE_CAPITALIZED.match(text, candidate) or ORG_START.match(text, candidate) or _PLACE.match(text, candidate)
-                      or (_ACRONYM.fullmatch(syllable.group(0)))):
+        if not syllable or re.match(r"\w|\.\w|-\d", text[syllable.end() : syllable.end() + 2]):
+            break  # "N.V.A", "7h", "Covid-19": not a name syllable
+        if count and (_TITLE_CAPITALIZED.match(text, candidate) or (_ACRONYM.fullmatch(syllable.group(0)))):
             break
+        place = _PLACE.match(text, candidate)
+        if count and place and not (_SURNAME_START.match(text, start) and (count == 1 or _NAME_ENDS.match(text, place.end()))):
+            break  # "Nguyễn Văn A Hà Nội ..."; but "Trương Hòa Bình", "Phạm Thái Bình - ...": given names that read like a province
+        head = ORG_START.match(text, candidate)
+        if count and head and not (_NAME_ENDS.match(text, syllable.end()) or (head.end() == syllable.end() and _LOWER_NEXT.match(text, head.end()))):
+            break  # "Nguyễn Văn A Bộ Y tế"; but a body head that ends the name is a given name: "Bùi Mạnh Khoa (sinh năm 1972)", "Lê Huy Khoa trải lòng"
         end, position, count = syllable.end(), syllable.end(), count + 1
     return end
 
@@ -117,7 +129,8 @@ def person(name: str) -> str | None:
     if not words or name.lower() in _NOT_NAMES or ORG_START.match(name):
         return None
     first = words[0]
-    if first in _NOT_FIRST or _ACRONYM.fullmatch(first) or len(first.rstrip(".")) < 2 or (len(words) == 1 and _camel(first)):
+    if first in _NOT_FIRST or (first.lower() in _FUNCTION_WORDS and first not in _SURNAMES) or _ACRONYM.fullmatch(first) or len(first.rstrip(".")) < 2 \
+            or (len(words) == 1 and _camel(first)):
         return None
     if _TITLE_CAPITALIZED.match(name):
         return None
@@ -125,7 +138,9 @@ def person(name: str) -> str | None:
 
 
 def _camel(word: str) -> bool:
-    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+    """A capital inside a word that has lower case too: "LienVietPostBank", "TPBank" (a company);
+    not after a hyphen ("Diaz-Canel", "Kramp-Karrenbauer" are names)."""
+    return any(b.isupper() and a != "-" for a, b in zip(word, word[1:])) and any(c.islower() for c in word)
 
 
 def title_class(title: str) -> str | None:
