@@ -120,9 +120,14 @@ def main() -> int:
     parser.add_argument("--error-topics", default=",".join(TOPICS) + ",seeds",
                         help="topics whose errors go to --errors (leave the held-out topic out)")
     parser.add_argument("--no-underthesea", action="store_true", help="skip the underthesea NER anchor")
+    parser.add_argument("--files", help="only these gold files, by name without .yaml, comma-separated "
+                                        "(e.g. the fresh role-only ones of split.yaml)")
     args = parser.parse_args()
 
     triples = list(gold_pairs())
+    if args.files:
+        wanted = {name.strip() for name in args.files.split(",") if name.strip()}
+        triples = [t for t in triples if t[2].stem in wanted]
     if not triples:
         print("no gold articles found", file=sys.stderr)
         return 2

@@ -50,12 +50,13 @@ def test_gold_numeric_claims_hold_their_floors(gold_scores, split):
 
 
 # topic -> (precision, recall) floors on role claims, without NLP (each line one sentence).
-# Measured with bench/roles.py when set: business 0.955/0.553, health 1.000/0.958, society
-# 0.986/0.889, sport 0.979/0.855, world 0.879/0.659, seeds 1.000/1.000. The role lexicon was
-# built with the errors of every topic but one in view at a time (bench/roles.py).
+# Measured with bench/roles.py when set, on all role gold including the 21 fresh role-only
+# files of split.yaml (annotated before the extractor ran on them; their errors are never
+# inspected): business 0.954/0.899, health 1.000/1.000, society 1.000/0.935, sport
+# 0.955/0.863, world 1.000/0.737, seeds 1.000/1.000.
 ROLE_FLOORS = {
-    "business": (0.93, 0.52), "health": (0.97, 0.93), "society": (0.96, 0.86),
-    "sport": (0.95, 0.83), "world": (0.85, 0.63), "seeds": (0.97, 0.97),
+    "business": (0.93, 0.87), "health": (0.97, 0.97), "society": (0.97, 0.90),
+    "sport": (0.93, 0.83), "world": (0.97, 0.71), "seeds": (0.97, 0.97),
 }
 
 
