@@ -4,7 +4,7 @@
 
 On the shared Dân trí articles (each step a separate process, as a user runs it):
   1. Stanza tokenize + POS alone (bulk, models loaded once, tagging what check tags)
-  2. cold `factcheck check` (empty analysis cache)
+  2. cold `factcheck check --jobs 1` (empty analysis cache; one process, as step 1)
   3. warm re-check after a fact-base edit (analysis cache filled, fact index rebuilt)
   4. cold `factcheck check --jobs 2`
 with wall time, documents/s and peak RSS of each. Then, on a generated fact base of
@@ -71,7 +71,7 @@ def archive_figures(files: list[str], work: Path) -> list[tuple[str, float, floa
     rows = []
     seconds, rss, _ = run([sys.executable, "-c", STANZA_ONLY.format(root=str(ROOT), paths=files)], env)
     rows.append(("Stanza tokenize+POS alone", seconds, rss))
-    check = [FACTCHECK, "check", "--format", "jsonl", "--facts", str(facts), "--fail-on", "never"]
+    check = [FACTCHECK, "check", "--format", "jsonl", "--facts", str(facts), "--fail-on", "never", "--jobs", "1"]
     cache = work / "cache" / "analysis.sqlite"
     seconds, rss, _ = run([*check, "--cache", str(cache), *files], env)
     rows.append(("cold check", seconds, rss))
@@ -80,7 +80,7 @@ def archive_figures(files: list[str], work: Path) -> list[tuple[str, float, floa
     places.write_text(places.read_text(encoding="utf-8").replace(nara, nara + "\n  - {id: chiba, type: place, name: Chiba, sources: [gsi-japan-admin]}"), encoding="utf-8")
     seconds, rss, _ = run([*check, "--cache", str(cache), *files], env)
     rows.append(("warm re-check after fact edit", seconds, rss))
-    seconds, rss, _ = run([*check, "--cache", str(work / "cache2" / "analysis.sqlite"), "--jobs", "2", *files], env)
+    seconds, rss, _ = run([*check[:-1], "2", "--cache", str(work / "cache2" / "analysis.sqlite"), *files], env)
     rows.append(("cold check --jobs 2", seconds, rss))
     return rows
 
