@@ -1,5 +1,5 @@
-"""Role verdicts from tenures the archive suggests: tenures of no body named, and ladders
-within one body. Hand-made facts and claims, no model."""
+"""Role verdicts from tenures the archive suggests: tenures of no body named, one-word names
+the article itself resolves, and ladders within one body. Hand-made facts and claims, no model."""
 
 from __future__ import annotations
 
@@ -79,6 +79,28 @@ def test_role_another_rung_contradicts_only_in_the_stated_body(title, organizati
     index = index_of({"person": "p-duong", "title": "Phó Chủ tịch HĐQT", "organization": "o-group"})
     [claim] = verdicts(index, role("Trần Tuấn Dương", title, organization))
     assert claim.verdict is verdict, claim.reason
+
+
+PUTIN = {"person": "p-putin", "title": "Tổng thống", "organization": "c-russia"}
+
+
+def test_role_one_word_name_is_checked_as_the_full_name_its_article_states():
+    full, short = verdicts(index_of(PUTIN), role("Vladimir Putin", "Tổng thống", "Nga", 1), role("Putin", "Tổng thống", line=4))
+    assert full.verdict is short.verdict is Verdict.supported
+    assert short.reason.startswith("'Putin' is Vladimir Putin, as this article names him or her; ")
+
+
+def test_role_one_word_name_the_article_does_not_state_in_full_is_not_linked():
+    [short] = verdicts(index_of(PUTIN), role("Putin", "Tổng thống"))
+    assert short.verdict is Verdict.unverifiable and "no person named 'Putin'" in short.reason
+
+
+def test_role_a_vietnamese_surname_alone_is_nobody():
+    """Regression: "Thứ trưởng Y tế Nguyễn [Trường Sơn]", cut short by the rules, was taken
+    for the minister Nguyễn Thanh Long named in the same article, and contradicted."""
+    index = index_of({"person": "p-long", "title": "Bộ trưởng", "organization": "o-health"})
+    _, short = verdicts(index, role("Nguyễn Thanh Long", "Bộ trưởng", "Bộ Y tế"), role("Nguyễn", "Thứ trưởng Y tế", line=6))
+    assert short.verdict is Verdict.unverifiable
 
 
 def test_role_an_exclusive_title_needs_its_body():

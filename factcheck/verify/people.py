@@ -1,15 +1,29 @@
 """People's names as the verifiers and the archive read them.
 
 - ``person_key``: whether a name the role rules found is a person's full name worth keying
-  (the archive keys people by it; a body or a place the rules took for a person is not).
+  (the archive keys people by it; a body or a place the rules took for a person is not);
+- ``full_names``: a one-word name ("Putin", "ông Hùng", "HLV Park") stands for the one full
+  name of the same article that ends or begins with it ("Vladimir Putin", "Nguyễn Văn
+  Hùng", "Park Hang-seo"); never for a Vietnamese surname ("Nguyễn"): news calls a
+  Vietnamese person by the given name, the last word. Across articles a one-word name says
+  nothing of who is meant, so it is never linked to a full name the article does not state.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
+from factcheck.model.claims import Claim, ClaimKind
 from factcheck.text.normalize import match_key
 from factcheck.verify import words as word_lists
+
+
+@lru_cache(maxsize=None)
+def _surnames() -> frozenset[str]:
+    from factcheck.extract.lexicon import load
+
+    return frozenset(match_key(name) for name in load("titles")["surnames"])
 
 
 @lru_cache(maxsize=None)
@@ -29,3 +43,27 @@ def person_key(name: str | None) -> str | None:
     if any(w in body_words for w in key.split()) or any(p in f" {key} " for p in body_phrases):
         return None
     return key
+
+
+def _names(claims: Iterable[Claim]) -> Iterable[str]:
+    for claim in claims:
+        if claim.kind is ClaimKind.role and claim.value.person:
+            yield claim.value.person
+        elif claim.kind is ClaimKind.event:
+            yield from claim.value.participants or []
+
+
+def full_names(claims: Iterable[Claim]) -> dict[str, str]:
+    """Match key of each one-word name -> the one full name (``person_key``) among the
+    article's role claims and event participants whose last word it is, or whose first word
+    when that is no Vietnamese surname. A word two full names share is left out: the article
+    does not say which one is meant."""
+    found: dict[str, dict[str, str]] = {}
+    for name in _names(claims):
+        key = person_key(name)
+        if key is None:
+            continue
+        words = [match_key(word) for word in name.split()]
+        for word in {words[-1]} | ({words[0]} - _surnames()):
+            found.setdefault(word, {}).setdefault(key, name)
+    return {word: next(iter(names.values())) for word, names in found.items() if len(names) == 1}

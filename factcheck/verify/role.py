@@ -3,7 +3,7 @@ article date? A title held only at another time is ``contradicted`` with the not
 another rung of the ladder the person is on (``verify/ladders.py``), in the stated body when
 one is stated, is contradicted; a title of another kind is unverifiable, since people hold
 several at once. A tenure of no body named ("HLV" with no team) decides only claims that name
-no body either.
+no body either. A one-word name is the full name its article states (``people.py``).
 """
 
 from __future__ import annotations
@@ -26,16 +26,26 @@ TITLE_MIN_SCORE = 90.0
 
 @verifies(ClaimKind.role)
 def verify_role(claim: Claim, article: Article) -> Claim:
+    """A one-word name is checked as the full name its article states ("Putin": "Vladimir
+    Putin", ``people.py``), and the reason says so; with none, as written."""
+    name = article.full_name(claim.value.person)
+    checked = _verify(claim, article, name or "")
+    if name == claim.value.person:
+        return checked
+    return checked.model_copy(update={"reason": f"{claim.value.person!r} is {name}, as this article names him or her; {checked.reason}"})
+
+
+def _verify(claim: Claim, article: Article, name: str) -> Claim:
     index, day, value = article.index, article.day, claim.value
-    link = article.link(value.person or "", (EntityType.person,))
+    link = article.link(name, (EntityType.person,))
     other_holder = _office_holder(claim, article, link)
     if other_holder is not None:
         return other_holder
     if link is None:
-        return unverifiable(claim, f"no person named {value.person!r} in the fact base")
+        return unverifiable(claim, f"no person named {name!r} in the fact base")
     if link.ambiguous:
         names = ", ".join(index.name(e) for e in link.entity_ids)
-        return result(claim, Verdict.ambiguous, f"{value.person!r} could be {names}",
+        return result(claim, Verdict.ambiguous, f"{name!r} could be {names}",
                       [Evidence(fact_id=e, alias=link.alias, score=link.score) for e in link.entity_ids])
     person = link.entity_ids[0]
     entity = index.entities[person]
@@ -43,7 +53,7 @@ def verify_role(claim: Claim, article: Article) -> Claim:
     if link.score < 100:
         base_evidence.expected = {"person": entity.name}
         return result(claim, Verdict.contradicted,
-                      f"name written {value.person!r}; the fact base knows {entity.name!r} (aliases: {', '.join(entity.aliases) or 'none'})",
+                      f"name written {name!r}; the fact base knows {entity.name!r} (aliases: {', '.join(entity.aliases) or 'none'})",
                       [base_evidence])
     tenures = index.tenures.get(person, [])
     if not tenures:
