@@ -213,6 +213,19 @@ def test_archive_suggests_no_tenure_for_a_body_or_place_taken_for_a_person(tmp_p
     assert people == {"p-tran-dinh-long"}
 
 
+@pytest.mark.parametrize("spellings, aliases", [
+    (["Hansi Flick", "Hans Flick"], 1),  # one article each: no majority says which is right
+    (["Ronald Koeman", "Ronald Koeman", "Ronaldo Koeman"], 0),  # fewer articles: a misspelling, left to the verifier
+    (["Nguyễn Xuân Toàn", "Nguyễn Xuân Hoàn"], 0),  # one person to the archive, two to the verifier
+])
+def test_archive_suggested_person_has_the_spellings_as_many_articles_use(tmp_path, spellings, aliases):
+    articles = [(doc(f"s{i}", f"2021-04-{i + 18:02d}"), [role(name, "HLV")]) for i, name in enumerate(spellings)]
+    db = archive_of(tmp_path, articles)
+    people = {s["id"]: s for t in suggest(connect(db)) for s in t.entities if s["type"] == "person"}
+    assert len(people) == 1 or aliases == 0
+    assert sum(len(p.get("aliases", [])) for p in people.values()) == aliases
+
+
 def test_archive_accept_restores_the_fact_file_when_a_fact_breaks_it(tmp_path):
     facts = tmp_path / "claims"
     facts.mkdir()
