@@ -177,6 +177,55 @@ def test_archive_suggested_tenures_are_accepted_into_the_fact_base(tmp_path):
     assert again.exit_code == 0 and "nothing new" in again.output
 
 
+def test_archive_suggests_a_tenure_of_no_body_when_no_article_names_one(tmp_path):
+    """"HLV Lê Huỳnh Đức" in three articles, never with his team: a tenure of the title alone,
+    accepted into the fact base, that supports the claims and none naming a body."""
+    from factcheck.facts.index import load_index
+    from factcheck.verify.registry import verify_claims
+
+    articles = [(doc(f"c{i}", f"2021-04-{i + 18:02d}"), [role("Lê Huỳnh Đức", "HLV")]) for i in range(3)]
+    [tenure] = [s for s in suggest(connect(archive_of(tmp_path, articles))) if s.kind == "tenure"]
+    assert "organization" not in tenure.fact and tenure.fact["title"] == "HLV" and tenure.fact["start"] == "2021-04-18"
+    facts = tmp_path / "claims"
+    facts.mkdir()
+    file = tmp_path / "suggested.yaml"
+    file.write_text(to_yaml([tenure]), encoding="utf-8")
+    assert runner.invoke(app, ["facts", "accept", str(file), "--facts", str(facts)]).exit_code == 0
+    index = load_index(facts)
+    day = dt.date(2021, 4, 25)
+    no_body, a_body = verify_claims([role("Lê Huỳnh Đức", "HLV"), role("Lê Huỳnh Đức", "HLV", "Bộ Y tế", line=2)], index, day)
+    assert (no_body.verdict.value, a_body.verdict.value) == ("supported", "unverifiable")
+
+
+@pytest.mark.parametrize("name", ["Hòa Phát", "Vĩnh Châu"])
+def test_archive_suggests_no_tenure_for_a_body_or_place_taken_for_a_person(tmp_path, name):
+    """"Chủ tịch Hòa Phát" (the chairman of the group) is no person named Hòa Phát: the archive
+    names the body "HĐQT Tập đoàn Hòa Phát"; "Vĩnh Châu" is a town the fact base knows."""
+    from factcheck.facts.index import FactIndex
+    from factcheck.facts.schema import Entity, FactBase, Source
+
+    source = Source(id="s", publisher="p", title="t", document="d", accessed="2021-04-01")
+    town = Entity(id="vinh-chau", type="place", name="Vĩnh Châu", sources=["s"])
+    index = FactIndex.build(FactBase(sources={"s": source}, entities={town.id: town}))
+    articles = [(doc(f"h{i}", f"2021-04-{i + 18:02d}"), [role(name, "Chủ tịch"), role("Trần Đình Long", "Chủ tịch HĐQT", "Tập đoàn Hòa Phát", 2)])
+                for i in range(3)]
+    people = {s.fact["person"] for s in suggest(connect(archive_of(tmp_path, articles)), index) if s.kind == "tenure"}
+    assert people == {"p-tran-dinh-long"}
+
+
+@pytest.mark.parametrize("spellings, aliases", [
+    (["Hansi Flick", "Hans Flick"], 1),  # one article each: no majority says which is right
+    (["Ronald Koeman", "Ronald Koeman", "Ronaldo Koeman"], 0),  # fewer articles: a misspelling, left to the verifier
+    (["Nguyễn Xuân Toàn", "Nguyễn Xuân Hoàn"], 0),  # one person to the archive, two to the verifier
+])
+def test_archive_suggested_person_has_the_spellings_as_many_articles_use(tmp_path, spellings, aliases):
+    articles = [(doc(f"s{i}", f"2021-04-{i + 18:02d}"), [role(name, "HLV")]) for i, name in enumerate(spellings)]
+    db = archive_of(tmp_path, articles)
+    people = {s["id"]: s for t in suggest(connect(db)) for s in t.entities if s["type"] == "person"}
+    assert len(people) == 1 or aliases == 0
+    assert sum(len(p.get("aliases", [])) for p in people.values()) == aliases
+
+
 def test_archive_accept_restores_the_fact_file_when_a_fact_breaks_it(tmp_path):
     facts = tmp_path / "claims"
     facts.mkdir()

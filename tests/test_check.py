@@ -141,9 +141,15 @@ def test_check_ambiguous_link_is_not_guessed(index, tmp_path):
     from factcheck.facts.index import FactIndex
 
     base, _ = load_fact_base(tmp_path / "claims")
-    report = check_document(read_document(TALKS), FactIndex.build(base))
+    document = read_document(TALKS)
+    unnamed = document.model_copy(update={"text": document.text.replace("Ahn Gyu-back", "Ahn")})  # never the full name
+    report = check_document(unnamed, FactIndex.build(base))
     short = [c for c in report.claims if c.kind is ClaimKind.role and c.text == "Bộ trưởng Ahn"]
     assert short and all(c.verdict is Verdict.ambiguous for c in short)
+    # The article itself names Ahn Gyu-back: its "Bộ trưởng Ahn" is he, whoever else the fact base calls Ahn.
+    report = check_document(document, FactIndex.build(base))
+    short = [c for c in report.claims if c.kind is ClaimKind.role and c.text == "Bộ trưởng Ahn"]
+    assert short and all(c.verdict is Verdict.supported and c.reason.startswith("'Ahn' is Ahn Gyu-back") for c in short)
 
 
 def test_check_fail_levels(talks):

@@ -19,6 +19,8 @@ from factcheck.text.spelling import one_syllable_misspelt as _one_syllable_missp
     ("Trần Văn Thức", "Trần Văn Thế", False),
     ("Nguyễn Hồ Sơn", "Nguyễn Hồng Sơn", False),
     ("Nguyễn Thanh Long", "Nguyễn Thanh Longđề", True),  # news_society_227: a lost space
+    ("Nguyễn Xuân Phúc", "Nguyễn Xuân Phú", False),  # news_business_164: a final consonant more is another name
+    ("Lê Văn Thanh", "Lê Văn Thành", True),  # a tone mark slipped
 ])
 def test_one_syllable_misspelt(a, b, misspelt):
     assert _one_syllable_misspelt(match_key(a), match_key(b)) is misspelt

@@ -26,6 +26,7 @@ from factcheck.model.claims import Claim, ClaimKind
 from factcheck.text import yamlfile
 from factcheck.text.normalize import match_key
 from factcheck.verify.ladders import ladder  # noqa: F401  (importable from here too)
+from factcheck.verify.people import person_key  # noqa: F401  (importable from here too)
 
 KINDS = ("role", "place", "score", "duration", "count")
 # How far apart two statements may be dated and still be about one state of the world:
@@ -61,24 +62,6 @@ def former(claim: Claim) -> bool:
     from factcheck.verify.role import _former
 
     return _former(claim)
-
-
-# Words that make a "name" a body or a place the role rules took for a person
-# ("European Super League", "Tổng Công", "TP Hội An").
-NOT_PERSON = frozenset(("league", "công", "ty", "tổng", "bộ", "sở", "ban", "hội", "đảng", "ủy", "ubnd", "cup", "fc", "clb", "tp", "tphcm",
-                        "thành", "tỉnh", "huyện", "quận", "xã", "phường", "tập", "đoàn", "ngân", "hàng", "bệnh", "viện", "trường", "đại", "học",
-                        "liên", "minh", "quốc", "gia", "chính", "phủ", "nhà", "nước", "việt", "nam", "hà", "nội", "bank", "group"))
-
-
-def person_key(name: str | None) -> str | None:
-    """A person's name worth keying: two to five capitalized words, none an initial, none a
-    word of a body or a place."""
-    words = (name or "").split()
-    key = match_key(name or "")
-    keys = key.split()
-    if not 2 <= len(keys) <= 5 or any(len(w) < 2 for w in keys) or any(w in NOT_PERSON for w in keys):
-        return None
-    return key if all(word[:1].isupper() for word in words) else None
 
 
 def _role(claim: Claim, day: dt.date, person: str) -> Statement | None:

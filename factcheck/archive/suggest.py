@@ -1,8 +1,11 @@
 """``factcheck facts suggest``: facts the archive agrees on, as reviewable fact-base YAML.
 
-- tenures: a person given one title in one organization by at least ``min_articles``
-  articles, with no other rank of that ladder in between (no conflict), from the first to
-  the last date seen; the supporting articles are its sources (url, else doc id);
+- tenures: a person given one title by at least ``min_articles`` articles, with no other
+  rank of that ladder in between (no conflict), from the first date seen; its organization
+  the one the articles name most, or none when none names one ("HLV Lê Huỳnh Đức": such a
+  tenure decides only claims that name no organization either); the supporting articles
+  are its sources (url, else doc id); a spelling of the person's name as many articles
+  use, which the verifier links to it, is an alias (``_tied_spellings``);
 - locations: a place no pack holds put in one region by at least ``min_articles``
   articles and in no other.
 
@@ -22,9 +25,9 @@ from urllib.parse import urlparse
 
 from pydantic import BaseModel
 
-from factcheck.archive.statements import ladder
 from factcheck.facts.schema import EntityType
 from factcheck.text.normalize import match_key, strip_diacritics
+from factcheck.text.spelling import one_syllable_misspelt
 
 SOURCES_PER_FACT = 3
 
@@ -52,15 +55,22 @@ class _Entities:
         self.index = index
         self.made: dict[tuple[str, str], dict] = {}
 
-    def id_for(self, name: str, kind: EntityType, types: tuple[EntityType, ...], source: str) -> tuple[str, dict | None]:
+    def id_for(self, name: str, kind: EntityType, types: tuple[EntityType, ...], source: str,
+               aliases: list[str] = ()) -> tuple[str, dict | None]:
         if self.index is not None:
             rows = [row for row in self.index.named(name, types) if row.pack is None]
             if len(rows) == 1:
                 return rows[0].id, None
         key = (kind.value, match_key(name))
         if key in self.made:
-            return self.made[key]["id"], None
+            made = self.made[key]
+            more = [a for a in aliases if a not in made.get("aliases", [])]
+            if more:
+                made["aliases"] = made.get("aliases", []) + more
+            return made["id"], None
         entity = {"id": f"{'p' if kind is EntityType.person else kind.value[:3]}-{_slug(name)}", "type": kind.value, "name": name, "sources": [source]}
+        if aliases:
+            entity["aliases"] = list(aliases)
         self.made[key] = entity
         return entity["id"], entity
 
@@ -92,6 +102,28 @@ def _same_title(a: str, b: str) -> bool:
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
+def _a_body(subject: str, name: str, bodies: set[str], index) -> bool:
+    """A "person" the role rules took from a body or a place: the fact base holds the name as
+    a place, a country or an organization ("Vĩnh Châu"), or the archive names a body ending
+    with it ("Chủ tịch Hòa Phát" beside "HĐQT Tập đoàn Hòa Phát")."""
+    if index is not None and index.named(name, (EntityType.place, EntityType.country, EntityType.organization)):
+        return True
+    return subject in bodies
+
+
+def _tied_spellings(name: str, rows: list[tuple]) -> list[str]:
+    """Other spellings of the person that as many articles use as ``name`` and that the
+    verifier links to it (the same words reordered, one syllable misspelt): no majority says
+    which is right ("Hansi Flick" / "Hans Flick", one article each), so both are the
+    person's names. A spelling fewer articles use stays a misspelling ("Ronaldo Koeman")."""
+    articles: dict[str, set] = defaultdict(set)
+    for row in rows:
+        articles[row[3]].add(row[5])
+    key = match_key(name)
+    return sorted(other for other, seen in articles.items() if other != name and len(seen) >= len(articles[name])
+                  and (sorted(match_key(other).split()) == sorted(key.split()) or one_syllable_misspelt(match_key(other), key)))
+
+
 def _tenures(db: sqlite3.Connection, entities: _Entities, min_articles: int, accessed: str) -> list[Suggestion]:
     groups: dict[tuple[str, str], list[tuple]] = defaultdict(list)
     said: dict[str, list[tuple[str, str]]] = defaultdict(list)  # person -> (title key, date) of every statement
@@ -101,25 +133,28 @@ def _tenures(db: sqlite3.Connection, entities: _Entities, min_articles: int, acc
         groups[(subject, title_key)].append((aspect, value, display, label, day, article))
         said[subject].append((title_key, day))
     ranks: dict[tuple[str, str], set] = defaultdict(set)  # (person, organization|ladder) -> ranks stated
+    bodies = set()  # every organization a role statement names, and each of its word tails
     for (subject, _), rows in groups.items():
         for aspect, value, *_ in rows:
             head = value.split("|", 1)[0]
+            words = aspect.split("|", 1)[0].split()
+            bodies.update(" ".join(words[i:]) for i in range(len(words)))
             if head:
                 ranks[(subject, aspect)].add(head)
     found = []
     for (subject, title_key), rows in groups.items():
         articles = {row[5] for row in rows}
-        if len(articles) < min_articles:
+        if len(articles) < min_articles or _a_body(subject, rows[0][3], bodies, entities.index):
             continue
         if any(len(ranks[(subject, aspect)]) > 1 for aspect, *_ in rows):
             continue  # two ranks of one ladder: a conflict or a promotion, for an editor to settle first
         organizations = Counter(aspect.split("|", 1)[0] for aspect, *_ in rows if aspect.split("|", 1)[0])
-        if not organizations:
-            continue  # the fact base needs the organization; none of the articles names it
         shown = Counter(row[2] for row in rows if " (" in row[2])
         title = Counter(row[2].split(" (", 1)[0] for row in rows).most_common(1)[0][0]
-        organization_name = shown.most_common(1)[0][0].split(" (", 1)[1].rstrip(")") if shown else organizations.most_common(1)[0][0]
+        organization_name = (shown.most_common(1)[0][0].split(" (", 1)[1].rstrip(")") if shown
+                             else organizations.most_common(1)[0][0] if organizations else None)
         person_name = Counter(row[3] for row in rows).most_common(1)[0][0]
+        also = _tied_spellings(person_name, rows)
         days = sorted(row[4] for row in rows)
         # The tenure starts no later than the first article giving the person this title in
         # any form ("HLV" for "HLV trưởng", with or without the team): an earlier mention is
@@ -133,14 +168,14 @@ def _tenures(db: sqlite3.Connection, entities: _Entities, min_articles: int, acc
             count += n
         sources = list({s["id"]: s for s in sources}.values())[:SOURCES_PER_FACT]
         new = []
-        person, entity = entities.id_for(person_name, EntityType.person, (EntityType.person,), sources[0]["id"])
+        person, entity = entities.id_for(person_name, EntityType.person, (EntityType.person,), sources[0]["id"], also)
         new += [entity] if entity else []
-        organization, entity = entities.id_for(organization_name, EntityType.organization,
-                                               (EntityType.organization, EntityType.country, EntityType.place), sources[0]["id"])
-        new += [entity] if entity else []
-        _, rank, _ = ladder(title)
-        fact = {"id": f"{person}-{_slug(title)}", "person": person, "title": title, "organization": organization,
-                "start": first, "sources": [s["id"] for s in sources]}
+        fact = {"id": f"{person}-{_slug(title)}", "person": person, "title": title}
+        if organization_name:  # none named by any article: a tenure of the title alone (schema.Tenure)
+            fact["organization"], entity = entities.id_for(organization_name, EntityType.organization,
+                                                           (EntityType.organization, EntityType.country, EntityType.place), sources[0]["id"])
+            new += [entity] if entity else []
+        fact |= {"start": first, "sources": [s["id"] for s in sources]}
         # No end: the archive shows when a title was last said, not when its tenure ended (the
         # comment above the fact gives the last date; an editor adds `end` when it is known).
         spellings = sorted({row[2].split(" (", 1)[0] for row in rows} - {title})

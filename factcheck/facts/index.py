@@ -108,7 +108,7 @@ class TenureRow(NamedTuple):
     id: str
     person: str
     title: str
-    organization: str
+    organization: str | None  # None: of no body named (schema.Tenure)
     start: dt.date
     end: dt.date | None
     aliases: tuple[str, ...]

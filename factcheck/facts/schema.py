@@ -5,7 +5,8 @@ A fact-base file may hold any of these top-level lists (all optional, merged acr
     sources:    where facts come from (publisher, title, url or document, accessed date)
     entities:   people, organizations, countries, places, events with names and aliases
     locations:  which place lies in which region
-    tenures:    who held which title in which organization, from when to when; ``exclusive:
+    tenures:    who held which title in which organization (or of none named: an occupation,
+                a rank, a degree), from when to when; ``exclusive:
                 true`` marks a title one person holds at a time (prime minister, president,
                 minister of X), so two such tenures of one title and organization must not
                 overlap (F007). Titles several people hold at once (vice-minister, member of
@@ -176,12 +177,21 @@ class Tenure(Strict):
     id: str
     person: str  # entity id
     title: Words  # as Vietnamese news writes it: "Bộ trưởng Quốc phòng"
-    organization: str  # entity id (a country or a body)
+    # Entity id (a country or a body). None: a title held of no body the sources name (an
+    # occupation, a rank, a degree, "HLV" with no team): it decides only claims that name no
+    # organization either, and cannot be exclusive (one holder of what?).
+    organization: str | None = None
     start: dt.date
     end: dt.date | None = None  # still in office
     aliases: list[Words] = Field(default_factory=list)  # other ways to write the title
     exclusive: bool = False  # one holder at a time (prime minister); false for vice-minister
     sources: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _exclusive_of_a_body(self) -> Tenure:
+        if self.exclusive and self.organization is None:
+            raise ValueError("an exclusive title needs its organization: one holder at a time of what?")
+        return self
 
     def covers(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)

@@ -5,7 +5,8 @@ so a fuzzy score alone calls different people one. A misspelling changes one syl
 little (the same first letter; one edit in a short syllable, two in a long one), or glues
 the next word on it after a lost space ("Ronald" / "Ronaldo", "Aquilino" / "Aquillino",
 "Trọng" / "Trọngmong"); a whole other syllable is another person ("Nguyễn Thiện Thành" is
-the father of "Nguyễn Thiện Nhân"; "Nguyễn Văn Khánh" is not "Nguyễn Văn Kính").
+the father of "Nguyễn Thiện Nhân"; "Nguyễn Văn Khánh" is not "Nguyễn Văn Kính"), and so is a
+syllable with a final consonant more ("Nguyễn Xuân Phú" is not "Nguyễn Xuân Phúc").
 """
 
 from __future__ import annotations
@@ -27,12 +28,18 @@ def one_syllable_misspelt(a: str, b: str) -> bool:
     x, y = sorted(differing[0], key=len)
     if y.startswith(x) and _syllable(y[len(x):]):
         return True  # "trọngmong", "longđề": the next word glued on by a lost space
+    if len(y) <= SHORT_SYLLABLE and y.startswith(x) and y[len(x):] in FINALS:
+        return False  # "Phú" / "Phúc", "Hồ" / "Hồng": a final consonant makes another syllable
     return x[0] == y[0] and Levenshtein.distance(x, y) <= (1 if len(y) <= SHORT_SYLLABLE else 2)
 
 
 # Vietnamese syllables are short: two edits turn "Khánh" into "Kính", another name. A short
 # syllable may differ by one edit; a longer one (a foreign name) by two.
 SHORT_SYLLABLE = 5
+
+
+# The consonants a Vietnamese syllable may end with.
+FINALS = frozenset(("c", "ch", "m", "n", "ng", "nh", "p", "t"))
 
 
 def _syllable(tail: str) -> bool:

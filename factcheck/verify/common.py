@@ -16,6 +16,7 @@ from factcheck.facts.index import FactIndex, Link
 from factcheck.facts.schema import EntityType, Event
 from factcheck.model.claims import Claim, ClaimKind, Evidence, Verdict
 from factcheck.text.normalize import match_key
+from factcheck.verify.people import full_names
 
 PLACE_TYPES = (EntityType.place, EntityType.country, EntityType.organization)
 EVENT_WINDOW_DAYS = 45  # an event this far from the article date is not "the" event meant
@@ -89,12 +90,13 @@ class Article:
     day: dt.date | None
     sentences: dict[str, SentenceFacts] = field(default_factory=dict)
     people: set[str] = field(default_factory=set)  # every person its claims name, linked
+    full: dict[str, str] = field(default_factory=dict)  # one-word name key -> the full name the article states (``people.py``)
     keys: dict[str, str] = field(default_factory=dict, repr=False)  # sentence -> " match key "
     memo: dict[tuple, Any] = field(default_factory=dict, repr=False)  # results verifiers share within the article
 
     @classmethod
     def of(cls, claims: list[Claim], index: FactIndex, day: dt.date | None) -> Article:
-        article = cls(index=index, day=day)
+        article = cls(index=index, day=day, full=full_names(claims))
         article.sentences = sentence_facts(claims, article.link)
         article.keys = {sentence: f" {match_key(sentence)} " for sentence in article.sentences}
         article.people = {person for facts in article.sentences.values() for person in facts.people}
@@ -107,6 +109,12 @@ class Article:
         if memo_key not in self.memo:
             self.memo[memo_key] = self.index.link(name, types)
         return self.memo[memo_key]
+
+    def full_name(self, name: str | None) -> str | None:
+        """The full name this article gives a one-word name ("Putin": "Vladimir Putin"), else the name."""
+        if not name or len(name.split()) != 1:
+            return name
+        return self.full.get(match_key(name), name)
 
     def sentence(self, claim: Claim) -> SentenceFacts:
         return self.sentences.get(claim.sentence) or SentenceFacts()

@@ -1,7 +1,9 @@
 """Role claims: does the person hold the stated title (in the stated organization) on the
 article date? A title held only at another time is ``contradicted`` with the note "outdated";
-another rung of the ladder the person is on (``verify/ladders.py``) is contradicted; a title
-of another kind is unverifiable, since people hold several at once.
+another rung of the ladder the person is on (``verify/ladders.py``), in the stated body when
+one is stated, is contradicted; a title of another kind is unverifiable, since people hold
+several at once. A tenure of no body named ("HLV" with no team) decides only claims that name
+no body either. A one-word name is the full name its article states (``people.py``).
 """
 
 from __future__ import annotations
@@ -24,16 +26,26 @@ TITLE_MIN_SCORE = 90.0
 
 @verifies(ClaimKind.role)
 def verify_role(claim: Claim, article: Article) -> Claim:
+    """A one-word name is checked as the full name its article states ("Putin": "Vladimir
+    Putin", ``people.py``), and the reason says so; with none, as written."""
+    name = article.full_name(claim.value.person)
+    checked = _verify(claim, article, name or "")
+    if name == claim.value.person:
+        return checked
+    return checked.model_copy(update={"reason": f"{claim.value.person!r} is {name}, as this article names him or her; {checked.reason}"})
+
+
+def _verify(claim: Claim, article: Article, name: str) -> Claim:
     index, day, value = article.index, article.day, claim.value
-    link = article.link(value.person or "", (EntityType.person,))
+    link = article.link(name, (EntityType.person,))
     other_holder = _office_holder(claim, article, link)
     if other_holder is not None:
         return other_holder
     if link is None:
-        return unverifiable(claim, f"no person named {value.person!r} in the fact base")
+        return unverifiable(claim, f"no person named {name!r} in the fact base")
     if link.ambiguous:
         names = ", ".join(index.name(e) for e in link.entity_ids)
-        return result(claim, Verdict.ambiguous, f"{value.person!r} could be {names}",
+        return result(claim, Verdict.ambiguous, f"{name!r} could be {names}",
                       [Evidence(fact_id=e, alias=link.alias, score=link.score) for e in link.entity_ids])
     person = link.entity_ids[0]
     entity = index.entities[person]
@@ -41,23 +53,25 @@ def verify_role(claim: Claim, article: Article) -> Claim:
     if link.score < 100:
         base_evidence.expected = {"person": entity.name}
         return result(claim, Verdict.contradicted,
-                      f"name written {value.person!r}; the fact base knows {entity.name!r} (aliases: {', '.join(entity.aliases) or 'none'})",
+                      f"name written {name!r}; the fact base knows {entity.name!r} (aliases: {', '.join(entity.aliases) or 'none'})",
                       [base_evidence])
     tenures = index.tenures.get(person, [])
     if not tenures:
         return unverifiable(claim, f"no titles of {entity.name} in the fact base")
     if day is None:
         return unverifiable(claim, "the article has no date, so the title cannot be checked against a tenure")
+    if value.organization:  # a tenure of no body named says nothing of the body stated
+        tenures = [t for t in tenures if t.organization is not None]
     org_link = article.link(value.organization, PLACE_TYPES) if value.organization else None
     current = [t for t in tenures if t.covers(day)]
     matching = [t for t in tenures if title_matches(value.title or "", t) or _portfolio_of(value.title or "", t, index)]
     if org_link and not org_link.ambiguous:
-        matching = [t for t in matching if t.organization in org_link.entity_ids or _org_contains(index, t.organization, org_link.entity_ids[0])]
+        matching = [t for t in matching if _of_body(index, t, org_link)]
     for tenure in matching:
         if tenure.covers(day):
             evidence = Evidence(fact_id=tenure.id, source=index.source_text(tenure.sources), alias=link.alias, score=link.score,
-                                expected={"title": tenure.title, "organization": index.name(tenure.organization)})
-            return result(claim, Verdict.supported, f"{entity.name} is {tenure.title} ({index.name(tenure.organization)}) since {tenure.start}", [evidence])
+                                expected={"title": tenure.title, "organization": _organization(index, tenure)})
+            return result(claim, Verdict.supported, f"{entity.name} is {_held(index, tenure)} since {tenure.start}", [evidence])
     if matching:
         tenure = matching[0]
         held = f"{tenure.start} to {tenure.end or 'now'}"
@@ -65,18 +79,32 @@ def verify_role(claim: Claim, article: Article) -> Claim:
         evidence = Evidence(fact_id=tenure.id, source=index.source_text(tenure.sources), alias=link.alias, score=link.score,
                             expected={"title": current[0].title if current else None, "held": held}, note="outdated")
         return result(claim, Verdict.contradicted, f"outdated: {entity.name} was {tenure.title} from {held}{now}", [evidence])
-    rival = [t for t in current if ladder(t.title)[0] == ladder(value.title or "")[0]
+    # One rung of one ladder at a time: a minister of defence is not also minister of foreign
+    # affairs. A stated body must be the tenure's (a vice-chair of a group may chair its
+    # subsidiary); a tenure of no body named is a rival only of the same title words.
+    stated = ladder(value.title or "")
+    rival = [t for t in current if ladder(t.title)[0] == stated[0]
+             and (t.organization is not None or ladder(t.title)[2] == stated[2])
+             and (not value.organization or (org_link is not None and not org_link.ambiguous and _of_body(index, t, org_link)))
              and not (title_matches(value.title or "", t) or _portfolio_of(value.title or "", t, index))]  # the same title elsewhere: cannot tell
-    if rival:  # one rung of one ladder at a time: a minister of defence is not also minister of foreign affairs
+    if rival:
         tenure = rival[0]
         evidence = Evidence(fact_id=tenure.id, source=index.source_text(tenure.sources), alias=link.alias, score=link.score,
-                            expected={"title": tenure.title, "organization": index.name(tenure.organization)})
-        return result(claim, Verdict.contradicted,
-                      f"{entity.name} is {tenure.title} ({index.name(tenure.organization)}) on {day}, not {value.title!r}", [evidence])
+                            expected={"title": tenure.title, "organization": _organization(index, tenure)})
+        return result(claim, Verdict.contradicted, f"{entity.name} is {_held(index, tenure)} on {day}, not {value.title!r}", [evidence])
     if current:  # another kind of title: people hold several at once (party secretary and council chair)
-        held = ", ".join(f"{t.title} ({index.name(t.organization)})" for t in current)
+        held = ", ".join(_held(index, t) for t in current)
         return unverifiable(claim, f"{entity.name} is known as {held} on {day}; the fact base does not say whether also {value.title!r}")
     return unverifiable(claim, f"no title of {entity.name} known on {day}")
+
+
+def _organization(index: FactIndex, tenure: TenureRow) -> str | None:
+    return index.name(tenure.organization) if tenure.organization else None
+
+
+def _held(index: FactIndex, tenure: TenureRow) -> str:
+    """"Bộ trưởng (Bộ Y tế)"; the title alone for a tenure of no body named."""
+    return f"{tenure.title} ({index.name(tenure.organization)})" if tenure.organization else tenure.title
 
 
 def _office_holder(claim: Claim, article: Article, link: Link | None) -> Claim | None:
@@ -127,7 +155,7 @@ def _portfolio_of(stated: str, tenure: TenureRow, index: FactIndex) -> bool:
     """The stated title is the tenure's title plus words its organization names: "Bộ trưởng
     Quốc phòng" for "Bộ trưởng" of "Bộ Quốc phòng Việt Nam"."""
     stated_key, title_key = match_key(stated), match_key(tenure.title)
-    if not title_key or not stated_key.startswith(title_key + " "):
+    if not title_key or tenure.organization is None or not stated_key.startswith(title_key + " "):
         return False
     return f" {stated_key[len(title_key):].strip()} " in f" {match_key(index.name(tenure.organization))} "
 
@@ -142,6 +170,11 @@ def title_matches(stated: str, tenure: TenureRow, heads: bool = True) -> bool:
         if stated_key == key or fuzz.ratio(stated_key, key) >= TITLE_MIN_SCORE or (heads and key.startswith(stated_key + " ")):
             return True
     return False
+
+
+def _of_body(index: FactIndex, tenure: TenureRow, org_link: Link) -> bool:
+    """The tenure is of the stated body, or of a body inside the stated country."""
+    return tenure.organization in org_link.entity_ids or _org_contains(index, tenure.organization, org_link.entity_ids[0])
 
 
 def _org_contains(index: FactIndex, organization: str, stated: str) -> bool:
