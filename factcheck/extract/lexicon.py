@@ -183,6 +183,7 @@ WORD_LISTS: tuple[WordList, ...] = (
     WordList("titles.titles", (_K.role,), Use.claim, field="title_class", check="equals"),
     WordList("titles.domains", (_K.role,), Use.claim),
     WordList("titles.modifiers", (_K.role,), Use.claim),
+    WordList("titles.modifier_compounds", (_K.role,), Use.clause),
     WordList("titles.span_modifiers", (_K.role,), Use.claim),
     WordList("titles.title_suffixes", (_K.role,), Use.claim),
     WordList("titles.title_joiners", (_K.role,), Use.claim),

@@ -20,9 +20,16 @@ _CLASSES = {" ".join(word.lower().split()): klass for word, klass in _T["titles"
 # Abbreviations that chain into one title: "PGS.TS", "ThS.BS".
 _ABBREVIATIONS = alternation(w for w in _T["titles"] if " " not in w and any(c.isupper() for c in w[1:]))
 _TITLE_CHAIN = rf"(?:{TITLE})(?:\.{_ABBREVIATIONS})*"
-_ONE_TITLE = (
-    rf"(?:{alternation(_T['modifiers'])}\s+)*{_TITLE_CHAIN}(?:\s+{alternation(_T['title_suffixes'])})?(?![\w])"
-)
+
+
+def _modifier(word: str) -> str:
+    """A modifier that is not the last syllable of a word of its own ("chính quyền")."""
+    firsts = [c.rsplit(" ", 1)[0] for c in _T["modifier_compounds"] if c.split()[-1].lower() == word.lower()]
+    return "".join(rf"(?<!{re.escape(first)}\s)" for first in firsts) + re.escape(word)
+
+
+_MODIFIER = "(?:" + "|".join(_modifier(w) for w in sorted(_T["modifiers"], key=len, reverse=True)) + ")"
+_ONE_TITLE = rf"(?:{_MODIFIER}\s+)*{_TITLE_CHAIN}(?:\s+{alternation(_T['title_suffixes'])})?(?![\w])"
 # A title phrase, any case: "Phó Chủ tịch", "cố Chủ tịch" (group ``title`` leaves "cố" out),
 # "Chủ tịch kiêm Tổng Giám đốc", "PGS.TS", "HLV trưởng".
 TITLE_PHRASE = (
