@@ -130,6 +130,28 @@ def test_rules_needs_is_in_every_match():
         assert not missing, f"{rule.name}: needs {rule.needs.pattern!r} is not in {missing[0]!r}, where the rule claims something"
 
 
+def test_rules_needs_words_are_in_every_match():
+    """``Rule.needs_words`` spares only sentences the rule claims nothing in: wherever the
+    rule, run without it, produces a claim on a corpus text, one of its words is a word of the
+    text; and each such rule produces somewhere."""
+    import dataclasses
+    import datetime as dt
+
+    from factcheck.extract.base import SentenceContext
+    from factcheck.text.normalize import normalize
+
+    texts = [normalize(item.text).text for corpus in CORPORA.values() for item in [*corpus.examples, *corpus.negatives]]
+    guarded = [r for r in registry.RULES if r.needs_words]
+    assert len(guarded) >= 4
+    for rule in guarded:
+        unguarded = dataclasses.replace(rule, needs_words=frozenset(), needs=None)
+        produced = [SentenceContext(text, dt.date(2026, 1, 31)) for text in texts]
+        produced = [c for c in produced if list(unguarded.apply(c))]
+        assert produced, f"{rule.name} produces nothing on any corpus text"
+        missing = [c.text for c in produced if rule.needs_words.isdisjoint(c.words)]
+        assert not missing, f"{rule.name}: none of {sorted(rule.needs_words)} is a word of {missing[0]!r}, where the rule claims something"
+
+
 def test_rules_that_read_tokens_say_so():
     """``check`` tags only the sentences where a rule with ``reads_tokens`` matches
     (``registry.reads_tags``): every rule that asks for a token on a corpus text must say so,

@@ -31,6 +31,7 @@ from factcheck.model.document import Token
 # sentence grows with its length and not with its length times its number of matches.
 WINDOW = 100
 _SPACE = re.compile(r"\s")
+_LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters: "100USD" holds the word "usd"
 
 
 def text_before(text: str, position: int, chars: int = WINDOW) -> str:
@@ -55,6 +56,14 @@ class SentenceContext:
     claims: list[ClaimDraft] = field(default_factory=list)  # the required kinds' claims, in text order
     token_lookup: Callable[[int], Token | None] | None = None  # the engine's: finds tokens on demand
     _token_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _words: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The sentence's runs of letters, lower case (``Rule.needs_words`` looks them up)."""
+        if self._words is None:
+            self._words = frozenset(_LETTERS.findall(self.text.lower()))
+        return self._words
 
     def token_at(self, start: int) -> Token | None:
         """The token covering offset ``start`` (tokens are in text order and do not overlap)."""
@@ -93,6 +102,10 @@ class Rule:
               ``re`` skips ahead to a pattern's possible first characters only when they are
               fixed and case-sensitive; rule patterns open with a look-behind or words in any
               case, so they are tried at every position of every sentence.
+    needs_words  lower-case words of which every match contains one, as a run of letters of
+              its own (the first word of each entry of the word list the pattern requires):
+              a sentence with none is not scanned. A set lookup per sentence, where a ``needs``
+              of many words in any case costs a regex attempt at every position.
     reads_tokens  the production reads tokens or their POS tags (``SentenceContext.token_at``):
               sentences where such a rule matches are the only ones ``check`` has tagged
               (``registry.reads_tags``); ``tests/test_rules_corpus.py`` holds rules to it
@@ -108,6 +121,7 @@ class Rule:
     once: bool = False
     needs: re.Pattern | None = None
     reads_tokens: bool = False
+    needs_words: frozenset[str] = frozenset()
     doc: str = ""
 
     @property
@@ -122,12 +136,17 @@ class Rule:
                 return " ".join(paragraph[len(label) + 1 :].split())
         return ""
 
-    def could_match(self, text: str) -> bool:
-        """Whether the rule has a match in ``text`` (its pre-check first)."""
-        return (self.needs is None or self.needs.search(text) is not None) and self.pattern.search(text) is not None
+    def could_match(self, context: SentenceContext) -> bool:
+        """Whether the rule has a match in the sentence (its pre-checks first)."""
+        return self._worth_scanning(context) and self.pattern.search(context.text) is not None
+
+    def _worth_scanning(self, context: SentenceContext) -> bool:
+        if self.needs_words and self.needs_words.isdisjoint(context.words):
+            return False
+        return self.needs is None or self.needs.search(context.text) is not None
 
     def apply(self, context: SentenceContext) -> Iterable[ClaimDraft]:
-        if self.needs is not None and self.needs.search(context.text) is None:
+        if not self._worth_scanning(context):
             return
         for match in self.pattern.finditer(context.text):
             produced = self.production(match, context)
@@ -151,9 +170,11 @@ def rule(
     once: bool = False,
     needs: str | None = None,
     reads_tokens: bool = False,
+    needs_words: Iterable[str] = (),
 ):
     """Decorator: turn a production function into a ``Rule`` named ``name``; ``needs`` is
-    compiled with the pattern's ``flags`` (see ``Rule.needs``)."""
+    compiled with the pattern's ``flags`` (see ``Rule.needs``); ``needs_words`` are entries of
+    a word list, of which the rule keeps each one's first run of letters, lower case."""
 
     def wrap(production: Production) -> Rule:
         compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
@@ -167,6 +188,7 @@ def rule(
             once=once,
             needs=re.compile(needs, flags) if needs is not None else None,
             reads_tokens=reads_tokens,
+            needs_words=frozenset(_LETTERS.findall(entry.lower())[0] for entry in needs_words),
             doc=inspect.getdoc(production) or "",
         )
 

@@ -278,7 +278,8 @@ _CLAUSE_SHIFTS = set(_D["clause_shifts"])
 _DIGIT_NEXT = re.compile(r"\s*\d")
 _EXPLICIT_DATE_NEXT = re.compile(r"\s*(?:\d|,\s*\d|\(\s*\d)")
 _CLAUSE_OPENER = re.compile(rf"\s*{alternation(_D['clause_openers'])}\b")
-_PERIOD = alternation(w for w, u in _D["units"].items() if u in ("week", "month", "year"))
+_PERIOD_WORDS = [w for w, u in _D["units"].items() if u in ("week", "month", "year")]
+_PERIOD = alternation(_PERIOD_WORDS)
 _RELATIVE_DAYS: dict[str, int] = _D["relative_days"]
 _RELATIVE_PERIODS: dict[str, int] = _D["relative_periods"]
 _WEEKDAYS: dict[str, int] = _D["weekdays"]
@@ -311,7 +312,7 @@ def relative_day(match: re.Match, context: SentenceContext):
     ClaimKind.date,
     rf"{LEFT}(?P<past>{_PAST}\s+)?(?:(?P<part>{_PART})\s+)?(?P<unit>{_PERIOD})(?:\s+(?P<which>{alternation(_RELATIVE_PERIODS)}))?{RIGHT}",
     priority=66,
-    needs=_PERIOD,
+    needs_words=_PERIOD_WORDS,
 )
 def relative_period(match: re.Match, context: SentenceContext):
     """A week, month or year named relative to the article: "tuần trước", "cuối tháng này", "năm ngoái".

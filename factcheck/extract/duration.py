@@ -25,7 +25,7 @@ ORDINAL_BEFORE = set(_W["ordinal_before"])
 
 
 @rule("duration.amount_unit", ClaimKind.duration, rf"{START}(?:{AMOUNT}|{VAGUE_AMOUNT})\s+(?P<unit>{_TIME_UNIT}){RIGHT}", priority=60,
-      needs=_TIME_UNIT)
+      needs_words=TIME_UNITS)
 def amount_unit(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """An amount and a time unit: "khoảng 55 phút", "trong 8 tháng qua", "vài tuần", "3 ngày đêm".
 

@@ -18,7 +18,8 @@ LEAST_AMOUNT: dict[str, float] = {word.lower(): amount for word, amount in _C["l
 _CURRENCY = alternation(CURRENCIES)
 
 
-@rule("money.amount_currency", ClaimKind.money, rf"{START}{AMOUNT}\s*(?P<cur>{_CURRENCY}){RIGHT}", priority=90, needs=_CURRENCY)
+@rule("money.amount_currency", ClaimKind.money, rf"{START}{AMOUNT}\s*(?P<cur>{_CURRENCY}){RIGHT}", priority=90,
+      needs_words=CURRENCIES)
 def amount_currency(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """An amount and a currency word: "1,5 triệu USD", "3 tỷ đồng", "từ 200.000 - 450.000 đồng".
 

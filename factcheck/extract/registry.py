@@ -14,7 +14,7 @@ from types import ModuleType
 
 from factcheck.model.claims import ClaimKind
 from factcheck.extract import date, duration, event, gap, location, money, percent, quantity, role, score
-from factcheck.extract.base import Rule
+from factcheck.extract.base import Rule, SentenceContext
 from factcheck.text.normalize import normalize
 
 MODULES: tuple[ModuleType, ...] = (quantity, duration, percent, money, date, score, gap, role, location, event)
@@ -97,5 +97,5 @@ _TOKEN_READERS = [r for r in RULES if r.reads_tokens]
 def reads_tags(sentence_text: str) -> bool:
     """Whether any rule that reads tokens or tags matches this sentence: the sentences
     ``check`` and ``extract`` need tagged (no other rule looks at tags)."""
-    text = normalize(sentence_text).text
-    return any(rule.could_match(text) for rule in _TOKEN_READERS)
+    context = SentenceContext(normalize(sentence_text).text, None)
+    return any(rule.could_match(context) for rule in _TOKEN_READERS)

@@ -616,7 +616,7 @@ def _subject(context: SentenceContext, cue: int, chain_end: int) -> str | None:
 
 @rule("role.office_of_subject", ClaimKind.role,
       rf"{LEFT}(?P<cue>{_CUE})(?P<list>(?:\s+(?!{TITLE_ANY}{RIGHT})[^\W\d_]+){{0,6}}?\s+{_OPENER}|\s*:)?\s+(?={TITLE_ANY}{RIGHT})",
-      flags=re.IGNORECASE, requires={ClaimKind.role}, needs=_CUE)
+      flags=re.IGNORECASE, requires={ClaimKind.role}, needs_words=_T["office_cues"])
 def office_of_subject(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | None:
     """A title after a word naming an office, of the sentence's named person: "ông X - ... - giữ chức vụ Tổng Giám đốc", "Ông Thắng có 18 năm kinh nghiệm với các vị trí Thành viên HĐQT, Phó Tổng giám đốc ...", "Bên cạnh vai trò CEO tập đoàn, ông Thắng ...".
 
