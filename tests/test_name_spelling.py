@@ -36,3 +36,16 @@ def test_the_fact_base_links_a_misspelt_person_but_not_a_namesake():
     assert misspelt is not None and misspelt.entity_ids == ["shinjiro-koizumi"] and misspelt.score < 100
     assert index.link("Koizumi Shinjiro", (EntityType.person,)).score == 100  # the same words reordered
     assert index.link("Shinjiro Kodama", (EntityType.person,)) is None  # another person sharing a name
+
+
+@pytest.mark.parametrize("a, b, variant", [
+    ("volodymyr zelenskiy", "volodymyr zelensky", True),
+    ("sergei lavrov", "sergey lavrov", True),
+    ("ronaldo koeman", "ronald koeman", False),  # a misspelling, not a convention
+    ("nguyễn văn hey", "nguyễn văn hei", False),  # too short to be a romanized ending
+    ("sergei lavrov", "sergey lavrova", False),  # two words differ
+])
+def test_romanization_variant(a, b, variant):
+    from factcheck.text.spelling import romanization_variant
+
+    assert romanization_variant(a, b) is variant

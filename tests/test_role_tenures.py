@@ -18,7 +18,8 @@ SOURCE = Source(id="s", publisher="archive", title="t", document="d", accessed=D
 
 
 def index_of(*tenures: dict) -> FactIndex:
-    people = {"p-duc": "Lê Huỳnh Đức", "p-duong": "Trần Tuấn Dương", "p-putin": "Vladimir Putin", "p-long": "Nguyễn Thanh Long"}
+    people = {"p-duc": "Lê Huỳnh Đức", "p-duong": "Trần Tuấn Dương", "p-putin": "Vladimir Putin", "p-long": "Nguyễn Thanh Long",
+              "p-zelensky": "Volodymyr Zelensky"}
     bodies = {"o-group": "Tập đoàn Hòa Phát", "o-steel": "Tổng Công ty Gang thép Hòa Phát", "o-health": "Bộ Y tế"}
     entities = [Entity(id=i, type="person", name=n, sources=["s"]) for i, n in people.items()]
     entities += [Entity(id=i, type="organization", name=n, sources=["s"]) for i, n in bodies.items()]
@@ -106,3 +107,19 @@ def test_role_a_vietnamese_surname_alone_is_nobody():
 def test_role_an_exclusive_title_needs_its_body():
     with pytest.raises(ValidationError, match="exclusive title needs its organization"):
         Tenure(id="t", person="p", title="Thủ tướng", start="2021-01-01", exclusive=True, sources=["s"])
+
+
+def test_role_titles_joined_by_kiem_agree_with_a_tenure_of_either():
+    index = index_of({"person": "p-duong", "title": "Phó Chủ tịch", "organization": "o-group"})
+    [claim] = verdicts(index, role("Trần Tuấn Dương", "Phó Chủ tịch kiêm Tổng giám đốc", "Tập đoàn Hòa Phát"))
+    assert claim.verdict is Verdict.supported
+    [claim] = verdicts(index, role("Trần Tuấn Dương", "Tổng giám đốc kiêm Chủ tịch", "Tập đoàn Hòa Phát"))
+    assert claim.verdict is not Verdict.supported  # neither title is the tenure's
+
+
+def test_role_a_second_romanization_of_a_foreign_name_is_no_misspelling():
+    [claim] = verdicts(index_of({"person": "p-zelensky", "title": "Tổng thống"}), role("Volodymyr Zelenskiy", "Tổng thống"))
+    assert claim.verdict is Verdict.supported
+    index = index_of({"person": "p-putin", "title": "Tổng thống", "organization": "c-russia"})
+    [claim] = verdicts(index, role("Vladimir Putiny", "Tổng thống", "Nga"))  # not a romanization: a misspelling
+    assert claim.verdict is Verdict.contradicted and "name written" in claim.reason

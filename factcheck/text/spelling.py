@@ -33,6 +33,29 @@ def one_syllable_misspelt(a: str, b: str) -> bool:
     return x[0] == y[0] and Levenshtein.distance(x, y) <= (1 if len(y) <= SHORT_SYLLABLE else 2)
 
 
+def romanization_variant(a: str, b: str) -> bool:
+    """``a`` and ``b`` (match keys) are one foreign name in two romanizations, the same but
+    for one word's ending ("zelenskiy" / "zelensky", "sergei" / "sergey"): a convention of
+    the writer, not a misspelling."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b):
+        return False
+    differing = [(x, y) for x, y in zip(words_a, words_b) if x != y]
+    return len(differing) == 1 and _romanized(differing[0][0]) == _romanized(differing[0][1])
+
+
+# Endings that romanizations of Russian and Ukrainian names write two ways (-ий as "iy" or
+# "y", -ей as "ey" or "ei"), folded to one.
+ROMANIZED_ENDINGS = (("iy", "y"), ("ey", "ei"))
+
+
+def _romanized(word: str) -> str:
+    for ending, folded in ROMANIZED_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)] + folded
+    return word
+
+
 # Vietnamese syllables are short: two edits turn "Khánh" into "Kính", another name. A short
 # syllable may differ by one edit; a longer one (a foreign name) by two.
 SHORT_SYLLABLE = 5

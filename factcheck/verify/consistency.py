@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from factcheck.model.claims import Claim, ClaimKind, Inconsistency, Verdict
 from factcheck.text.normalize import match_key
-from factcheck.text.spelling import one_syllable_misspelt
+from factcheck.text.spelling import one_syllable_misspelt, romanization_variant
 
 ROUND_UNITS = ("lượt", "ván", "set", "game")
 
@@ -83,7 +83,7 @@ def find_inconsistencies(claims: list[Claim], nested: Callable[[str, str], bool]
                 continue  # "Koizumi Shinjiro" / "Shinjiro Koizumi": name order, not spelling
             if set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split()):
                 continue  # "Phạm Kim Huệ" / "Phạm Thị Kim Huệ": a middle name or a short form
-            if one_syllable_misspelt(a, b):
+            if one_syllable_misspelt(a, b) and not romanization_variant(a, b):
                 first, second = people[a], people[b]
                 found.append(Inconsistency(
                     kind="name_spelling", line=second.line, claim_ids=[first.id, second.id],

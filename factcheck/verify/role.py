@@ -16,6 +16,7 @@ from factcheck.facts.index import FactIndex, Link, TenureRow
 from factcheck.facts.schema import EntityType
 from factcheck.model.claims import Claim, ClaimKind, Evidence, Verdict
 from factcheck.text.normalize import match_key
+from factcheck.text.spelling import romanization_variant
 from factcheck.verify import words
 from factcheck.verify.common import PLACE_TYPES, Article, result, unverifiable
 from factcheck.verify.ladders import ladder
@@ -50,7 +51,7 @@ def _verify(claim: Claim, article: Article, name: str) -> Claim:
     person = link.entity_ids[0]
     entity = index.entities[person]
     base_evidence = Evidence(fact_id=person, source=index.source_text(entity.sources), alias=link.alias, score=link.score)
-    if link.score < 100:
+    if link.score < 100 and not romanization_variant(match_key(name), match_key(link.alias)):
         base_evidence.expected = {"person": entity.name}
         return result(claim, Verdict.contradicted,
                       f"name written {name!r}; the fact base knows {entity.name!r} (aliases: {', '.join(entity.aliases) or 'none'})",
@@ -161,15 +162,24 @@ def _portfolio_of(stated: str, tenure: TenureRow, index: FactIndex) -> bool:
 
 
 def title_matches(stated: str, tenure: TenureRow, heads: bool = True) -> bool:
-    """Same title, a near spelling, or (with ``heads``) its head ("Bộ trưởng" for "Bộ trưởng Quốc phòng")."""
-    stated_key = match_key(stated)
-    if not stated_key:
-        return False
-    for title in (tenure.title, *tenure.aliases):
-        key = match_key(title)
-        if stated_key == key or fuzz.ratio(stated_key, key) >= TITLE_MIN_SCORE or (heads and key.startswith(stated_key + " ")):
-            return True
+    """Same title, a near spelling, or (with ``heads``) its head ("Bộ trưởng" for "Bộ trưởng
+    Quốc phòng"); for titles joined by "kiêm", any one of them."""
+    for stated_key in _joined_titles(match_key(stated)):
+        for title in (tenure.title, *tenure.aliases):
+            key = match_key(title)
+            if stated_key == key or fuzz.ratio(stated_key, key) >= TITLE_MIN_SCORE or (heads and key.startswith(stated_key + " ")):
+                return True
     return False
+
+
+def _joined_titles(stated_key: str) -> list[str]:
+    """The whole title and each title it joins ("a kiêm b": "a kiêm b", "a", "b"); none when empty."""
+    if not stated_key:
+        return []
+    parts = [stated_key]
+    for joiner in words.load("role_words")["joiners"]:
+        parts.extend(p.strip() for p in f" {stated_key} ".split(f" {match_key(joiner)} ") if p.strip() and len(p.strip()) < len(stated_key))
+    return parts
 
 
 def _of_body(index: FactIndex, tenure: TenureRow, org_link: Link) -> bool:
