@@ -71,8 +71,10 @@ def _retone(decomposed: str) -> str:
 _ODD_SPACE = re.compile(r"[^\S \n\r]")
 
 
+@lru_cache(maxsize=2048)  # check normalizes a sentence to choose what to tag, then to extract from it
 def normalize(text: str) -> Normalized:
-    """NFC, canonical tone placement, plain spaces, with an offset map back to ``text``."""
+    """NFC, canonical tone placement, plain spaces, with an offset map back to ``text``
+    (shared between callers: read it, never change it)."""
     if unicodedata.is_normalized("NFC", text):  # the common case: every offset maps to itself
         return Normalized(text=_ODD_SPACE.sub(" ", _recompose_retoned(text)), origin=list(range(len(text) + 1)), original_length=len(text))
     pieces: list[str] = []
