@@ -86,34 +86,24 @@ class StanzaAnalyzer:
                 if raw.strip():
                     jobs.append((index, paragraph.start, normalize(raw)))
         tokenized = self._tokenizer.tokenize([norm.text for _, _, norm in jobs])
-        paragraphs = []  # per job: [(offset-mapped tokens, words)] per model sentence
-        for (index, offset, norm), sentences in zip(jobs, tokenized):
-            paragraphs.append([_map_tokens(tokens, norm, offset) for tokens in sentences])
-        pieces = [piece for paragraph in paragraphs for piece in paragraph]
-        wanted = self._wanted(jobs, documents, paragraphs, tag_if)
-        tags = iter(self._tagger.tag([words for (_, words), want in zip(pieces, wanted) if want]))
+        plans = []  # per paragraph: document index, model sentences (spans, words), runs to join, which to tag
+        for (index, offset, norm), model_sentences in zip(jobs, tokenized):
+            original = documents[index].text
+            pieces = [_map_tokens(tokens, norm, offset) for tokens in model_sentences]
+            runs = unterminated_runs([original[spans[0][0] : spans[-1][1]] for spans, _ in pieces])
+            wanted = [True] * len(pieces)
+            if tag_if is not None:
+                for run in runs:
+                    joined = tag_if(original[pieces[run[0]][0][0][0] : pieces[run[-1]][0][-1][1]])
+                    wanted[run[0] : run[-1] + 1] = [joined] * len(run)
+            plans.append((index, pieces, runs, wanted))
+        tags = iter(self._tagger.tag([words for _, pieces, _, wanted in plans for (_, words), want in zip(pieces, wanted) if want]))
         sentences: list[list[Sentence]] = [[] for _ in documents]
-        pieces_wanted = iter(wanted)
-        for (index, _, _), paragraph in zip(jobs, paragraphs):
+        for index, pieces, runs, wanted in plans:
             original = documents[index].text
-            built = [_to_sentence(spans, next(tags) if next(pieces_wanted) else None, original) for spans, _ in paragraph]
-            sentences[index].extend(merge_unterminated(built, original))
+            built = [_to_sentence(spans, next(tags) if want else None, original) for (spans, _), want in zip(pieces, wanted)]
+            sentences[index].extend(_joined([built[i] for i in run], original) for run in runs)
         return [doc.model_copy(update={"sentences": sents}) for doc, sents in zip(documents, sentences)]
-
-    @staticmethod
-    def _wanted(jobs, documents, paragraphs, tag_if) -> list[bool]:
-        """For each model sentence, whether to tag it: every one, or those whose joined
-        sentence ``tag_if`` accepts."""
-        wanted: list[bool] = []
-        for (index, _, _), paragraph in zip(jobs, paragraphs):
-            if tag_if is None:
-                wanted.extend([True] * len(paragraph))
-                continue
-            original = documents[index].text
-            for run in unterminated_runs([original[spans[0][0] : spans[-1][1]] for spans, _ in paragraph]):
-                start, end = paragraph[run[0]][0][0][0], paragraph[run[-1]][0][-1][1]
-                wanted.extend([tag_if(original[start:end])] * len(run))
-        return wanted
 
     # -- evaluation helpers ------------------------------------------------------------
 
