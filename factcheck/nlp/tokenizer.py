@@ -43,9 +43,11 @@ class FastFeatures(TokenizationDataset):
             self._window = self.args["num_dict_feat"]
 
     def para_to_sentences(self, para):
+        if not self._fast:
+            return super().para_to_sentences(para)
         units = [unit for unit, _ in para]
         lowered = [unit.lower() for unit in units]
-        if not self._fast or any(len(low) != 1 for low in lowered):
+        if any(len(low) != 1 for low in lowered):
             return super().para_to_sentences(para)
         count = len(units)
         dictionary = 2 * self._window if self.args.get("use_dictionary") else 0

@@ -19,13 +19,10 @@ from rapidfuzz.distance import Levenshtein
 def one_syllable_misspelt(a: str, b: str) -> bool:
     """``a`` and ``b`` (match keys) are the same syllables in the same order but one, and
     that one a near spelling of the other."""
-    words_a, words_b = a.split(), b.split()
-    if len(words_a) != len(words_b):
+    differing = _one_word_apart(a, b)
+    if differing is None:
         return False
-    differing = [(x, y) for x, y in zip(words_a, words_b) if x != y]
-    if len(differing) != 1:
-        return False
-    x, y = sorted(differing[0], key=len)
+    x, y = sorted(differing, key=len)
     if y.startswith(x) and _syllable(y[len(x):]):
         return True  # "trọngmong", "longđề": the next word glued on by a lost space
     if len(y) <= SHORT_SYLLABLE and y.startswith(x) and y[len(x):] in FINALS:
@@ -37,11 +34,18 @@ def romanization_variant(a: str, b: str) -> bool:
     """``a`` and ``b`` (match keys) are one foreign name in two romanizations, the same but
     for one word's ending ("zelenskiy" / "zelensky", "sergei" / "sergey"): a convention of
     the writer, not a misspelling."""
+    differing = _one_word_apart(a, b)
+    return differing is not None and _romanized(differing[0]) == _romanized(differing[1])
+
+
+def _one_word_apart(a: str, b: str) -> tuple[str, str] | None:
+    """The one pair of words in which ``a`` and ``b`` differ, the others equal and in the
+    same order; None otherwise."""
     words_a, words_b = a.split(), b.split()
     if len(words_a) != len(words_b):
-        return False
+        return None
     differing = [(x, y) for x, y in zip(words_a, words_b) if x != y]
-    return len(differing) == 1 and _romanized(differing[0][0]) == _romanized(differing[0][1])
+    return differing[0] if len(differing) == 1 else None
 
 
 # Endings that romanizations of Russian and Ukrainian names write two ways (-ий as "iy" or

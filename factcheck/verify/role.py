@@ -134,8 +134,9 @@ def _office_holder(claim: Claim, article: Article, link: Link | None) -> Claim |
 
 
 @lru_cache(maxsize=None)
-def _former_words() -> tuple[str, ...]:
-    return tuple(match_key(word) for word in words.load("role_words")["former"])
+def _word_keys(list_name: str) -> tuple[str, ...]:
+    """Match keys of a list of ``verify/data/role_words.yaml`` ("former", "joiners")."""
+    return tuple(match_key(word) for word in words.load("role_words")[list_name])
 
 
 def _former(claim: Claim) -> bool:
@@ -149,7 +150,7 @@ def _former(claim: Claim) -> bool:
         at = sentence.find(text, at + 1)
     found = found or [0]
     keys = [f" {match_key(sentence[max(0, at - 20):at] + ' ' + text + ' ' + (claim.value.title or ''))} " for at in found]
-    return any(f" {word} " in key for key in keys for word in _former_words())
+    return any(f" {word} " in key for key in keys for word in _word_keys("former"))
 
 
 def _portfolio_of(stated: str, tenure: TenureRow, index: FactIndex) -> bool:
@@ -177,8 +178,8 @@ def _joined_titles(stated_key: str) -> list[str]:
     if not stated_key:
         return []
     parts = [stated_key]
-    for joiner in words.load("role_words")["joiners"]:
-        parts.extend(p.strip() for p in f" {stated_key} ".split(f" {match_key(joiner)} ") if p.strip() and len(p.strip()) < len(stated_key))
+    for joiner in _word_keys("joiners"):
+        parts.extend(p.strip() for p in f" {stated_key} ".split(f" {joiner} ") if p.strip() and len(p.strip()) < len(stated_key))
     return parts
 
 
