@@ -104,3 +104,14 @@ def test_char_cache_is_bounded_and_forgets_when_full():
     assert cache.missing(["a", "b"]) == ["a", "b"]
     cache.add(["c", "d", "e"], torch.zeros(3, 2))
     assert cache.vectors[cache.rows_of(["e"])].tolist() == [[0.0, 0.0]]
+
+
+def test_fast_tagger_tags_a_sentence_with_more_word_forms_than_its_cache_holds(processors):
+    """A hostile one-sentence article can hold more distinct words than the character cache
+    has rows: those words are tagged all the same (vectors computed for the batch, not kept)."""
+    words = [[f"từ{i}" for i in range(12)] + ["Hà", "Nội"]]
+    expected = UposTagger(processors.processors["pos"]).tag(words)
+    small = UposTagger(processors.processors["pos"])
+    small._cache = CharVectorCache(small._cache.vectors.shape[1], rows=5)
+    assert small.tag(words) == expected
+    assert small.tag([["Hà", "Nội"]]) == UposTagger(processors.processors["pos"]).tag([["Hà", "Nội"]])

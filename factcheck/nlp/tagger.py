@@ -115,9 +115,8 @@ class UposTagger:
     def _tag_batch(self, words: list[list[str]], indices: list[int], result: list[list[str]]) -> None:
         lengths = [len(s) for s in words]
         forms = sorted({w for s in words for w in s})
-        self._ensure_char_vectors(forms)
         form_row = {w: i for i, w in enumerate(forms)}
-        char_vectors = self._cache.vectors[self._cache.rows_of(forms)]
+        char_vectors = self._char_vectors(forms)
 
         width = lengths[0]
         word_ids = torch.zeros((len(words), width), dtype=torch.long)
@@ -154,16 +153,24 @@ class UposTagger:
                 self._word_ids.clear()
         return known
 
-    def _ensure_char_vectors(self, forms: list[str]) -> None:
-        """Run the character model (and its projection) on the forms not cached yet."""
-        new = self._cache.missing(forms)
-        if not new:
-            return
-        self._cache.room_for(len(forms))
-        new = self._cache.missing(forms)  # all of them again when the cache was just emptied
+    def _char_vectors(self, forms: list[str]) -> torch.Tensor:
+        """The character model's vectors (projected) of ``forms``, in order: from the cache,
+        computing the forms it lacks; computed and not kept when they outnumber its rows (a
+        hostile sentence of many thousand distinct words)."""
+        if len(forms) > self._cache.rows:
+            return self._run_char_model(forms)
+        if self._cache.missing(forms):
+            self._cache.room_for(len(forms))
+            new = self._cache.missing(forms)  # all of them again when the cache was just emptied
+            self._cache.add(new, self._run_char_model(new))
+        return self._cache.vectors[self._cache.rows_of(forms)]
+
+    def _run_char_model(self, forms: list[str]) -> torch.Tensor:
+        """Run the character model and its projection on ``forms``, a chunk at a time."""
         model = self.model
-        for start in range(0, len(new), MAX_BATCH_TOKENS):
-            chunk = new[start : start + MAX_BATCH_TOKENS]
+        vectors = []
+        for start in range(0, len(forms), MAX_BATCH_TOKENS):
+            chunk = forms[start : start + MAX_BATCH_TOKENS]
             chars = [self._char_vocab.map(list(w[:MAX_WORD_CHARS])) for w in chunk]
             order = sorted(range(len(chunk)), key=lambda i: len(chars[i]), reverse=True)
             lengths = [len(chars[i]) for i in order]
@@ -173,4 +180,5 @@ class UposTagger:
             # given the original index of each sorted row, the character model puts the
             # vectors back in input order, as one sequence
             reps = model.charmodel(padded, padded.eq(0), order, [len(chunk)], lengths)
-            self._cache.add(chunk, model.trans_char(reps.data))
+            vectors.append(model.trans_char(reps.data))
+        return torch.cat(vectors)
