@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.lexicon import CAPITALIZED, UPPER, alternation, load
+from factcheck.extract.lexicon import CAPITALIZED, NAME_SYLLABLES, UPPER, alternation, load
 
 _T = load("titles")
 _P = load("places")
@@ -82,11 +82,15 @@ _NOT_FIRST = set(_T["not_names"])
 # Function words capitalized at a sentence start never open a name: "Theo Michael Dunne, CEO ...".
 _FUNCTION_WORDS = {w.lower() for w in load("function_words")["stop_words"]}
 _SURNAMES = set(_T["surnames"])  # "Lại Thế Nguyên": a surname that is a function word too
+# "(Ảnh: PTI)", "(phải)": a photo caption's parenthesis after a person's name.
+CAPTION_AFTER = re.compile(rf"\s\((?i:{alternation(_T['caption_marks'])})(?![\w])")
 ACRONYM = rf"{UPPER}(?:{UPPER}|\d){{1,5}}"
 _ACRONYM = re.compile(ACRONYM)
 # A syllable of a name: capitalized, hyphenated parts allowed ("Jae-myung", "M-TP").
 _SYLLABLE = re.compile(rf"{CAPITALIZED}|{UPPER}+(?:-{UPPER}+)+")
-_PARTICLE = re.compile(rf"(?:{alternation(_T['name_particles'])}) (?={UPPER})")
+# A person's name as a run of capitalized syllables with particles inside: "Ursula von der Leyen".
+PERSON_NAME = rf"{CAPITALIZED}(?:[ ](?:(?:{alternation(_T['name_particles'])})[ ])*{CAPITALIZED}){{0,{NAME_SYLLABLES - 1}}}"
+_PARTICLE = re.compile(rf"(?:(?:{alternation(_T['name_particles'])}) )+(?={UPPER})")  # "von der Leyen"
 _TITLE_CAPITALIZED = re.compile(rf"(?:{TITLE})(?![\w])")
 _MAX_SYLLABLES = 6
 # After a name's last syllable: punctuation or the sentence end, nothing that continues a body.

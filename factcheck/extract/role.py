@@ -24,7 +24,7 @@ from factcheck.model.claims import ClaimDraft, ClaimKind, Value
 from factcheck.extract.base import SentenceContext, rule
 from factcheck.extract.lexicon import CAPITALIZED, LEFT, NAME, RIGHT, SPACE_CAPITAL, UPPER, alternation, load
 from factcheck.extract.names import (
-    ACRONYM, COUNTRY, PLACE, DOMAIN, HONORIFIC, ORG_START, SURNAME, TITLE_ANY, TITLE_PHRASE, person, scan_name, title_class,
+    ACRONYM, CAPTION_AFTER, COUNTRY, PERSON_NAME, PLACE, DOMAIN, HONORIFIC, ORG_START, SURNAME, TITLE_ANY, TITLE_PHRASE, person, scan_name, title_class,
 )
 
 _T = load("titles")
@@ -284,8 +284,9 @@ def _title_claims(match: re.Match, context: SentenceContext, domain: str | None,
     inner = _INNER_SURNAME.match(text, name_start, end) if end else None
     if inner and org is None and not re.match(rf"{SURNAME}\s", text[name_start:]) and len(text[inner.end("org") : end].split()) >= 3:
         org, name_start = inner.group("org"), inner.end("org") + 1  # "Tổng giám đốc Vingroup Nguyễn Việt Quang": the company, then the name
-    if end is None or (text[end : end + 2].startswith(" (") and not re.match(rf"{SURNAME}\s", text[name_start:])):
-        return None  # "Tokyo (Nhật Bản)": a place and its region; "Phạm Doãn Sơn (Tổng Giám đốc)" is a person
+    if end is None or (text[end : end + 2].startswith(" (") and not re.match(rf"{SURNAME}\s", text[name_start:])
+                       and not CAPTION_AFTER.match(text, end)):
+        return None  # "Tokyo (Nhật Bản)": a place and its region; "Phạm Doãn Sơn (Tổng Giám đốc)" and "Narendra Modi (Ảnh: PTI)" are persons
     found = person(text[name_start:end])
     if found is None:
         return None
@@ -459,7 +460,7 @@ def _evidence(found: str, start: int, context: SentenceContext) -> bool:
     return bool(re.match(rf"{SURNAME}\s", found + " "))
 
 
-@rule("role.name_title", ClaimKind.role, rf"{LEFT}(?P<name>{NAME})(?:\s*\([^()]{{1,40}}\))?(?P<sep>\s*,\s*|\s+[-–]\s+|\s*\(\s*)(?:{_ARTICLE}\s+)?(?={TITLE_ANY}{RIGHT})", flags=0,
+@rule("role.name_title", ClaimKind.role, rf"{LEFT}(?P<name>{PERSON_NAME})(?:\s*\([^()]{{1,40}}\))?(?P<sep>\s*,\s*|\s+[-–]\s+|\s*\(\s*)(?:{_ARTICLE}\s+)?(?={TITLE_ANY}{RIGHT})", flags=0,
       needs=rf"{UPPER}[^\W\d_]*(?:-[^\W\d_]+)*(?:\s*\([^()]{{1,40}}\))?\s*[,(\-–]")  # a name's last word, then the separator
 def name_title(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | None:
     """A name, then ", ", " - " or "(" and a title with its organization: "ông Lê Duy Minh, Cục trưởng Cục Thuế TPHCM", "Tim Cook - CEO Apple", "ông Lê Văn Bình, đại diện hệ thống X, cho biết", "Phạm Doãn Sơn (Tổng Giám đốc)".
@@ -504,7 +505,7 @@ def name_title(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | 
 
 
 @rule("role.name_is_title", ClaimKind.role,
-      rf"{LEFT}(?P<name>{NAME}){_ASIDE}?(?:\s*,\s*|\s+)(?:{_ADVERB}\s+)?(?:{_LINKER})\s+(?={TITLE_ANY}{RIGHT})", flags=0,
+      rf"{LEFT}(?P<name>{PERSON_NAME}){_ASIDE}?(?:\s*,\s*|\s+)(?:{_ADVERB}\s+)?(?:{_LINKER})\s+(?={TITLE_ANY}{RIGHT})", flags=0,
       needs=rf"[^\W_)][\s,]+(?:{_ADVERB}\s+)?(?:{_LINKER})\s")  # a word or ")", then the linking word
 def name_is_title(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | None:
     """A name, a linking word, then a title: "Kiatisuk còn là cầu thủ", "Agnelli đã từ chức Chủ tịch Juventus", "ông Dương đồng thời là Chủ tịch kiêm Tổng Giám đốc ...".
