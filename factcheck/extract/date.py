@@ -22,6 +22,10 @@ from factcheck.extract.lexicon import LEFT, RIGHT, alternation, load
 _D = load("date_words")
 _FUTURE = re.compile(LEFT + alternation(_D["future_cues"]) + RIGHT, re.IGNORECASE)
 _CUE = alternation(_D["day_cues"])
+# An undated day-month at most this many days after the article date is the coming one even
+# without a future cue ("Phiên họp diễn ra ngày 29/4" in an article of 28/4): news gives the
+# year of a day almost a year back.
+_NEAR_FUTURE = dt.timedelta(days=14)
 _UNITS: dict[str, str] = {word.lower(): unit for word, unit in _D["units"].items()}
 _WORD = {unit: alternation(w for w, u in _D["units"].items() if u == unit) for unit in set(_UNITS.values())}  # "ngày", "tháng" ...
 _PARTS: dict[str, dict[str, list[int]]] = _D["parts"]
@@ -77,7 +81,8 @@ def _week_span(day: dt.date, part: str | None = None) -> tuple[dt.date, dt.date]
 
 
 def _year_for(month: int, day: int, context: SentenceContext) -> int | None:
-    """The article's year, or the one before when the date would be after the article."""
+    """The article's year, or the one before when the date would be more than
+    ``_NEAR_FUTURE`` after the article (and the sentence does not speak of the future)."""
     if context.article_date is None:
         return None
     year = context.article_date.year
@@ -85,7 +90,7 @@ def _year_for(month: int, day: int, context: SentenceContext) -> int | None:
         candidate = dt.date(year, month, day)
     except ValueError:
         return year
-    if candidate > context.article_date and not _FUTURE.search(context.text):
+    if candidate > context.article_date + _NEAR_FUTURE and not _FUTURE.search(context.text):
         return year - 1
     return year
 
@@ -375,9 +380,16 @@ def weekday(match: re.Match, context: SentenceContext):
     return _claim(match, Value(date=_iso(base + dt.timedelta(days=delta))))
 
 
-@rule("date.year_range", ClaimKind.date, rf"{_START}(?P<y1>1[5-9]\d\d|20\d\d)\s*[-–]\s*{_YEAR}{_END}", priority=73, needs=_A_YEAR)
+_RANGE_TO = alternation(_D["range_to"])
+
+
+@rule("date.year_range", ClaimKind.date,
+      rf"{_START}(?:(?P<y1>1[5-9]\d\d|20\d\d)\s*[-–]\s*"
+      rf"|(?:(?i:{alternation(_D['range_from'])})\s+(?:{_WORD['year']}\s+)?|(?i:{_WORD['year']})\s+)(?P<w1>1[5-9]\d\d|20\d\d)\s+(?:{_RANGE_TO})\s+(?:{_WORD['year']}\s+)?){_YEAR}{_END}",
+      priority=73, needs=_A_YEAR)
 def year_range(match: re.Match, context: SentenceContext):
-    """Two years joined by a dash: "giai đoạn 2021-2025", "nhiệm kỳ 2021 – 2026".
+    """Two years joined by a dash, or "từ/năm ... đến/tới ...": "giai đoạn 2021-2025", "nhiệm kỳ
+    2021 – 2026", "từ năm 1989 đến năm 2009", "Từ năm 2016 đến 2020".
 
     Value: start (1 January of the first year) and end (31 December of the second).
 
@@ -385,7 +397,7 @@ def year_range(match: re.Match, context: SentenceContext):
 
     Not: when the second year is not after the first, or more than 50 years later.
     """
-    first, last = int(match.group("y1")), int(match.group("year"))
+    first, last = int(match.group("y1") or match.group("w1")), int(match.group("year"))
     if not first < last <= first + 50:
         return None
     return _span(match, dt.date(first, 1, 1), dt.date(last, 12, 31))
@@ -409,18 +421,20 @@ def bare_year(match: re.Match, context: SentenceContext):
     # News writes counts of a thousand and more with a dot ("2.000 người"), so a cued bare
     # 19xx/20xx is a year.
     year = int(match.group("y"))
-    return _span(match, dt.date(year, 1, 1), dt.date(year, 12, 31))
+    start, end = _year_span(year, match.group("cue") if match.group("cue") and match.group("cue").lower() in _PARTS else None)
+    return _span(match, start, end)  # "đầu 2021", "nửa đầu 2021": a part of the year
 
 
 _QUARTERS = {"1": 1, "01": 1, "i": 1, "2": 2, "02": 2, "ii": 2, "3": 3, "03": 3, "iii": 3, "4": 4, "04": 4, "iv": 4}
 
 
-@rule("date.quarter", ClaimKind.date, rf"{LEFT}{_WORD['quarter']}\s+(?P<q>0?[1-4]|IV|III|II|I){RIGHT}(?:\s*(?:/|{_WORD['year']})\s*{_YEAR})?", priority=69,
+@rule("date.quarter", ClaimKind.date, rf"{LEFT}(?:(?P<part>{_PART})\s+)?{_WORD['quarter']}\s+(?P<q>0?[1-4]|IV|III|II|I){RIGHT}(?:\s*(?:/|{_WORD['year']})\s*{_YEAR})?", priority=69,
       needs=_WORD["quarter"])
 def quarter(match: re.Match, context: SentenceContext):
-    """A quarter: "quý 3/2020", "quý IV năm 2021", "quý 1".
+    """A quarter: "quý 3/2020", "quý IV năm 2021", "quý 1", "cuối quý II/2021".
 
-    Value: start and end of the quarter; without a year, the article's year.
+    Value: start and end of the quarter (of its first, middle or last month after "đầu",
+    "giữa", "cuối"); without a year, the article's year.
 
     Why: company results and economic figures are reported by quarter.
 
@@ -430,8 +444,9 @@ def quarter(match: re.Match, context: SentenceContext):
     year = int(match.group("year")) if match.group("year") else (context.article_date.year if context.article_date else None)
     if year is None:
         return _unresolved(match)
-    start, _ = _month_span(year, 3 * q - 2)
-    _, end = _month_span(year, 3 * q)
+    first, last = _part(match.group("part"), "quarter", (1, 3))  # "cuối quý II": its last month
+    start, _ = _month_span(year, 3 * q - 3 + first)
+    _, end = _month_span(year, 3 * q - 3 + last)
     return _span(match, start, end)
 
 

@@ -4,10 +4,11 @@ The engine knows no particular rule: it runs ``registry.STAGES`` in order. After
 it resolves overlaps among everything produced so far, so a rule that requires kinds (see
 ``base.Rule.requires``) sees their claims as they will be reported.
 
-Numeric kinds and gaps compete for text: where two such claims overlap, the one with the
-higher rule priority wins (money > percent > score > date > gap > duration > quantity),
-then the longer span. Roles, locations and events sit on top of the numbers and never
-compete; a location is stated once per sentence and value.
+Numeric kinds compete for text: where two such claims overlap, the one with the higher
+rule priority wins (money > percent > score > date > duration > quantity), then the longer
+span. Gaps, roles, locations and events sit on top of the numbers and never compete (the
+break of a gap, "sau 9 năm gián đoạn", is a duration too); a location is stated once per
+sentence and value.
 
 A sentence longer than ``MAX_SENTENCE_CHARS`` (a file that is one huge line, read without
 the sentence splitter, or a run-on the splitter could not cut) reaches the rules in pieces
@@ -32,7 +33,8 @@ from factcheck.extract.base import SentenceContext
 from factcheck.extract.registry import STAGES
 
 # Kinds whose claims compete for text: where two overlap, one wins (by priority, then length).
-COMPETING = set(NUMERIC_KINDS) | {ClaimKind.gap}
+# A gap is not one of them: the duration of its break is a claim of its own.
+COMPETING = set(NUMERIC_KINDS)
 # Kinds stated once per sentence and value: a second rule finding the same place in the same
 # region adds nothing, so the rule listed first in the registry keeps the claim.
 ONE_PER_VALUE = {ClaimKind.location}

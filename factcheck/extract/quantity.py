@@ -32,6 +32,8 @@ ORDINAL_BEFORE = set(_W["ordinal_before"])
 YEAR_WORDS = set(_W["year_words"])
 YEAR_AFTER = set(_W["year_after"])
 ARTICLE_NUMBERS = set(_W["article_numbers"])
+HALF_WORDS = set(_W["half_words"])
+HALF_POSITIONS = set(_W["half_positions"])
 # Counted nouns and units of more than one word: "vệ tinh", "cây số", "héc-ta".
 _COMPOUND_NEXT = re.compile(rf"\s*({alternation(_W['compound_nouns'] + [u for u in SPELLINGS if re.search(r'[ -]', u)])}){RIGHT}", re.IGNORECASE)
 # A number right before "năm" makes it the year: "nghìn năm văn hiến", "hàng trăm năm".
@@ -93,8 +95,8 @@ def number_noun(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
 
     Not: ordinals, ranks and addresses ("vòng 13", "hạng 4", "số 5"), a bare year ("World Cup
     2022"), the article "một", a lone "năm" that means year ("năm nay", "nghìn năm văn
-    hiến"), a time unit (that is a duration), the "x" of a dimension ("3 x 2") and a next
-    word the tagger calls no noun ("cả hai đều").
+    hiến"), a time unit (that is a duration), the "x" of a dimension ("3 x 2"), "nửa" as a
+    position ("nửa cuối bảng") and a next word the tagger calls no noun ("cả hai đều").
     """
     if not match.groupdict().get("vague") and not (_counting_number(match, context) and complete(match)):
         return None
@@ -108,6 +110,8 @@ def number_noun(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
         return None
     if match.group("num") and match.group("num").strip().lower() in YEAR_WORDS and first.lower() in YEAR_AFTER:
         return None
+    if match.group("num") and match.group("num").strip().lower() in HALF_WORDS and first.lower() in HALF_POSITIONS:
+        return None  # "nửa cuối bảng xếp hạng": the bottom half, no count
     unit, end = counted_noun(context, match.end())
     return ClaimDraft(kind=ClaimKind.quantity, start=match.start(), end=end, value=with_unit(claim_value(match), unit), rule="")
 
@@ -278,4 +282,32 @@ def unit_range(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     return ClaimDraft(kind=ClaimKind.quantity, start=match.start(), end=match.end(), value=with_unit(value, unit), rule="")
 
 
-RULES = [number_noun, measure, open_unit, compound, unit_range]
+_MULTIPLE_WORDS: dict[str, float] = _W["multiple_words"]
+_MULTIPLE_UNIT = _W["multiple_unit"][0]
+
+
+@rule("quantity.multiple", ClaimKind.quantity,
+      rf"{LEFT}{alternation(_W['multiple_cues'])}\s+(?P<times>{alternation(_MULTIPLE_WORDS)}|{NUMBER_WORD}){RIGHT}(?!\s+{_MULTIPLE_UNIT}{RIGHT})",
+      priority=11, needs=alternation(_W["multiple_cues"]))
+def multiple(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
+    """A multiple without "lần": "gấp đôi" (twice), "gấp rưỡi", "gấp ba".
+
+    Value: amount (2 for "đôi", 1.5 for "rưỡi", the number word's value) and unit "lần", as
+    for "gấp 2 lần".
+
+    Why: "tăng gấp đôi" is the same fact as "tăng gấp 2 lần" and as wrong when the figures
+    grew by half.
+
+    Not: "gấp 3 lần" (``quantity.number_noun`` counts "lần"), "gấp gáp" (no multiple).
+    """
+    word = match.group("times").lower()
+    amount = _MULTIPLE_WORDS.get(word)
+    if amount is None:
+        amount = parse_number(word)
+    if amount is None:
+        return None
+    value = with_unit(Value(amount=float(amount)), _MULTIPLE_UNIT)
+    return ClaimDraft(kind=ClaimKind.quantity, start=match.start(), end=match.end(), value=value, rule="")
+
+
+RULES = [number_noun, measure, open_unit, compound, unit_range, multiple]

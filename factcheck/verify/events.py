@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from factcheck.extract.lexicon import load
 from factcheck.extract.units import comparable, same_measure
 from factcheck.facts.index import FactIndex
 from factcheck.facts.schema import EntityType, Event, TimeUnit
@@ -135,8 +136,15 @@ def linked_event(claim: Claim, article: Article, relevant: Relevant, use_dates: 
     return event, None
 
 
+# Words naming a break ("sau 9 năm gián đoạn"): a duration they are the subject of is the
+# length of a gap, which the gap verifier checks; it says nothing of an event's own length.
+_BREAK_SUBJECTS = {match_key(word) for word in load("gap_words")["break_words"]}
+
+
 @verifies(ClaimKind.duration)
 def verify_duration(claim: Claim, article: Article) -> Claim:
+    if claim.subject and match_key(claim.subject) in _BREAK_SUBJECTS:
+        return unverifiable(claim, "the length of a break before something resumed: the gap claim of this sentence is what the fact base checks")
     event, done = linked_event(claim, article, lambda e: e.attributes.duration)
     if done:
         return done
