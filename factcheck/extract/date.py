@@ -18,10 +18,12 @@ import re
 from factcheck.model.claims import ClaimDraft, ClaimKind, Value
 from factcheck.extract.base import Rule, SentenceContext, rule
 from factcheck.extract.lexicon import LEFT, RIGHT, alternation, load
+from factcheck.extract.numbers import NUMBER_WORD, parse_number
 
 _D = load("date_words")
 _FUTURE = re.compile(LEFT + alternation(_D["future_cues"]) + RIGHT, re.IGNORECASE)
 _CUE = alternation(_D["day_cues"])
+_RELATIVE_DAYS: dict[str, int] = _D["relative_days"]
 # An undated day-month at most this many days after the article date is the coming one even
 # without a future cue ("Phiên họp diễn ra ngày 29/4" in an article of 28/4): news gives the
 # year of a day almost a year back.
@@ -190,9 +192,11 @@ def day_list_month(match: re.Match, context: SentenceContext):
 _LISTED = re.compile(rf"\s+(?:{alternation(_D['date_list_words'])}|-)\s+[0-3]?\d\s*/\s*[01]?\d")  # "30/4 và 1/5"
 
 
-@rule("date.day_month", ClaimKind.date, rf"{_START}(?:(?P<cue>{_CUE})\s+)?{_DAY}\s*/\s*{_MONTH}{_END}", priority=70, needs="/")
+@rule("date.day_month", ClaimKind.date,
+      rf"{_START}(?:(?P<relative>{alternation(_RELATIVE_DAYS)})\s+|(?P<cue>{_CUE})\s+)?{_DAY}\s*/\s*{_MONTH}{_END}", priority=70, needs="/")
 def day_month(match: re.Match, context: SentenceContext):
-    """A day and month: "ngày 30/1", "chiều 17/11", "(18/11)", "hôm 15/1".
+    """A day and month: "ngày 30/1", "chiều 17/11", "(18/11)", "hôm 15/1", "sáng nay 26/4"
+    (a relative day with the date it names: one claim, the written date's).
 
     Value: date. The year is the article's, or the year before when the date would fall
     after the article, unless the sentence speaks of the future ("sắp tới", "dự kiến").
@@ -203,6 +207,8 @@ def day_month(match: re.Match, context: SentenceContext):
     Not: a bare "2/3" with no cue word, parenthesis or following comma: most often a
     fraction ("khoảng 2/3 số người").
     """
+    if match.group("relative"):
+        return _one_day(match, context, int(match.group("day")), int(match.group("month")), None)
     cue = match.group("cue")
     before = context.text[max(0, match.start() - 2) : match.start()]
     after = context.text[match.end() : match.end() + 2]
@@ -285,7 +291,6 @@ _EXPLICIT_DATE_NEXT = re.compile(r"\s*(?:\d|,\s*\d|\(\s*\d)")
 _CLAUSE_OPENER = re.compile(rf"\s*{alternation(_D['clause_openers'])}\b")
 _PERIOD_WORDS = [w for w, u in _D["units"].items() if u in ("week", "month", "year")]
 _PERIOD = alternation(_PERIOD_WORDS)
-_RELATIVE_DAYS: dict[str, int] = _D["relative_days"]
 _RELATIVE_PERIODS: dict[str, int] = _D["relative_periods"]
 _WEEKDAYS: dict[str, int] = _D["weekdays"]
 
@@ -477,6 +482,73 @@ def same_day(match: re.Match, context: SentenceContext):
     return _claim(match, Value(date=_iso(anchor)))
 
 
+_RANGE_TO_AFTER = re.compile(rf"\s*(?:{_RANGE_TO})\s+(?:(?:{alternation(_D['range_through'])})\s+)?", re.IGNORECASE)
+
+
+@rule("date.from_to", ClaimKind.date, rf"{LEFT}(?:{alternation(_D['range_from'])}){RIGHT}", priority=75, requires={ClaimKind.date},
+      needs=_RANGE_TO)
+def from_to(match: re.Match, context: SentenceContext):
+    """Two dates of any shape as one span: "từ năm 2016 đến hết tháng 11/2020", "từ ngày 1/3
+    đến ngày 15/4", "từ tháng 3 tới cuối năm 2020".
+
+    Value: start (the first date's day or start) and end (the second's day or end).
+
+    Why: a reporting period is one fact; read apart, its two ends look like two dated events.
+
+    Not: when the second date begins before the first, or when words other than "đến",
+    "tới" (and "hết") stand between them.
+    """
+    first = next((d for d in context.claims if d.kind is ClaimKind.date and d.start in (match.start(), match.end() + 1)
+                  and (d.value.date or d.value.start)), None)
+    if first is None:
+        return None
+    joint = _RANGE_TO_AFTER.match(context.text, first.end)
+    second_at = joint.end() if joint else None
+    if joint and any(d.start == first.end + 1 for d in context.claims if d.kind is ClaimKind.date):
+        second_at = first.end + 1  # "từ 2010 đến 2015": the second year took "đến" as its cue
+    second = next((d for d in context.claims if d.kind is ClaimKind.date and d.start == second_at and (d.value.date or d.value.end)), None)
+    if second is None:
+        return None
+    start, end = first.value.date or first.value.start, second.value.date or second.value.end
+    if end < start:
+        return None
+    return ClaimDraft(kind=ClaimKind.date, start=match.start(), end=second.end, value=Value(start=start, end=end), rule="")
+
+
+_LEADING_WHICH = {word: shift for word, shift in _D["relative_periods"].items()}
+
+
+@rule("date.leading_months", ClaimKind.date,
+      rf"{_START}(?P<n>\d{{1,2}}|{NUMBER_WORD})\s+{_WORD['month']}\s+(?P<part>{alternation(_D['leading_parts'])})\s+{_WORD['year']}"
+      rf"(?:\s+(?:{_YEAR}|(?P<which>{alternation(_LEADING_WHICH)})){RIGHT})?", priority=74, needs=_WORD["month"])
+def leading_months(match: re.Match, context: SentenceContext):
+    """The first or last months of a year: "11 tháng đầu năm 2020", "hai tháng đầu năm", "6
+    tháng cuối năm nay".
+
+    Value: start and end of those months; the year written, else the article's (moved by
+    "nay", "ngoái", "tới" ...).
+
+    Why: cumulative figures are reported this way ("xuất khẩu 11 tháng đầu năm"); read as a
+    duration and "đầu năm" (January to March), the period was wrong.
+
+    Not: more than 12 months.
+    """
+    count = parse_number(match.group("n"))
+    if not count or count != int(count) or not 1 <= count <= 12:
+        return None
+    if match.group("year"):
+        year = int(match.group("year"))
+    elif context.article_date is None:
+        return _unresolved(match)
+    else:
+        year = context.article_date.year + (_LEADING_WHICH[match.group("which").lower()] if match.group("which") else 0)
+    count = int(count)
+    first = 1 if _D["leading_parts"][match.group("part").lower()] == "first" else 13 - count
+    start, _ = _month_span(year, first)
+    _, end = _month_span(year, first + count - 1)
+    return _span(match, start, end)
+
+
 def _within_calendar(date_rule: Rule) -> Rule:
     """The rule, with dates past the calendar's ends (year 1, year 9999: an article dated
     9999-12-31 that says "năm sau") kept as unresolved claims instead of failing."""
@@ -513,6 +585,6 @@ def _leaving_duration(date_rule: Rule) -> Rule:
     return dataclasses.replace(date_rule, production=shifted)
 
 
-_DATE_RULES = (year_range, bare_year, quarter, same_day, day_month_year, day_month_words, day_list_month, day_month, month_year, year, relative_day,
+_DATE_RULES = (from_to, leading_months, year_range, bare_year, quarter, same_day, day_month_year, day_month_words, day_list_month, day_month, month_year, year, relative_day,
                relative_period, weekday, year_list)
 RULES = [_leaving_duration(_within_calendar(r)) for r in _DATE_RULES]

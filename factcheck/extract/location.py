@@ -15,7 +15,7 @@ import re
 from factcheck.model.claims import ClaimDraft, ClaimKind, Value
 from factcheck.extract.base import SentenceContext, rule
 from factcheck.extract.lexicon import NAME, SPACE_CAPITAL, UPPER, alternation, load
-from factcheck.extract.names import ADMIN_TYPE, COUNTRY, HONORIFIC, LEVELS, ORG_HEAD, PLACE_TYPE, TITLE, place_type
+from factcheck.extract.names import ADMIN_TYPE, COUNTRY, HONORIFIC, LEVELS, ORG_HEAD, PLACE_TYPE, TITLE, after_occupation, place_type
 
 _P = load("places")
 _CITY_CUE = alternation(_P["city_cues"])  # "tại Bắc Kinh, Trung Quốc"
@@ -100,7 +100,8 @@ def parenthesis(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     Why: placing an event in the wrong province or country is a common slip, and the
     parenthesis states the relation outright.
 
-    Not: a person's home ("ông Hùng (Hà Nội)", "chị L. T (Hà Nội)"); an organization, a
+    Not: a person's home ("ông Hùng (Hà Nội)", "chị L. T (Hà Nội)") or club ("tiền đạo Gui
+    Sales (Maringa)"); an organization, a
     photo credit, an acronym, a spelled-out name or a taxon in the parenthesis ("Lào Cai
     (Bệnh viện Đa khoa tỉnh)", "(Ảnh Duy Thành)", "Việt Nam (EVN)", "Masan (Masan
     Consumer)", "Mèo (Felidae)"); an untyped name of an institution or a route ("Đại học
@@ -112,6 +113,8 @@ def parenthesis(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     before = context.before(match.start())
     if _AFTER_HONORIFIC.search(before) or _STARTS_WITH_HONORIFIC.match(place) or len(place) < 2:
         return None  # "ông Hùng (Hà Nội)": a person's home, not a place in a region
+    if after_occupation(before):
+        return None  # "thủ thành Bruno Grassi (Parana)": a player and his club
     if _acronym(region) or _LATIN_FAMILY.search(region):
         return None
     if place.lower() in _COUNTRIES and region.lower() not in _COUNTRIES:

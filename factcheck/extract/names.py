@@ -170,6 +170,17 @@ def title_class(title: str) -> str | None:
         words = words[stripped.end() :]
 
 
+_OCCUPATION_BEFORE = re.compile(rf"(?<![\w]){TITLE_PHRASE}\s+$")
+
+
+def after_occupation(before: str) -> bool:
+    """Does ``before`` end with an occupation ("thủ thành", "tiền đạo")? The capitalized name
+    after it is a person, and a parenthesis after that is their club or body ("thủ thành
+    Bruno Grassi (Parana)"), not a place and its region."""
+    found = _OCCUPATION_BEFORE.search(before[-60:])
+    return bool(found) and title_class(found.group("title")) == "occupation"
+
+
 def title_of(match: re.Match) -> str:
     """The title with its domain: "Bộ trưởng" + "Quốc phòng"."""
     return match.group("title") + (f" {match.group('domain')}" if match.group("domain") else "")

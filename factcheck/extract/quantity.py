@@ -35,7 +35,12 @@ ARTICLE_NUMBERS = set(_W["article_numbers"])
 HALF_WORDS = set(_W["half_words"])
 HALF_POSITIONS = set(_W["half_positions"])
 # Counted nouns and units of more than one word: "vệ tinh", "cây số", "héc-ta".
-_COMPOUND_NEXT = re.compile(rf"\s*({alternation(_W['compound_nouns'] + [u for u in SPELLINGS if re.search(r'[ -]', u)])}){RIGHT}", re.IGNORECASE)
+# Titles of more than one syllable count whole too: "20 tiến sĩ", "ba bác sĩ".
+_TITLE_NOUNS = [t.lower() for t in load("titles")["titles"] if " " in t]
+_COMPOUND_NEXT = re.compile(rf"\s*({alternation(_W['compound_nouns'] + _TITLE_NOUNS + [u for u in SPELLINGS if re.search(r'[ -]', u)])}){RIGHT}",
+                            re.IGNORECASE)
+_ACRONYM_NEXT = re.compile(rf"\s+({alternation(_W['counted_acronyms'])}){RIGHT}")  # case as written
+_NOT_ORDINAL = re.compile(rf"{LEFT}(?i:{alternation(_W['not_ordinal'])})\s*$")
 # A number right before "năm" makes it the year: "nghìn năm văn hiến", "hàng trăm năm".
 _NUMBER_BEFORE = re.compile(rf"(?:\d|{LEFT}{NUMBER_WORD})\s*$", re.IGNORECASE)
 
@@ -47,7 +52,7 @@ def _counting_number(match: re.Match, context: SentenceContext) -> bool:
     """False for ordinals, bare years ("World Cup 2022 khu vực") and the article-like "một"."""
     number = " ".join(match.group("num").split()).lower()
     before = previous_word(context.text, match.start())
-    if before in ORDINAL_BEFORE and not match.group("qual"):
+    if before in ORDINAL_BEFORE and not match.group("qual") and not _NOT_ORDINAL.search(context.before(match.start())):
         return False
     if _BARE_YEAR.fullmatch(number):
         return False  # a bare four-digit year ("1975 ngành ...")
@@ -64,7 +69,8 @@ def counted_noun(context: SentenceContext, position: int) -> tuple[str | None, i
     ``quantity_words.compound_nouns``) or unit ("cây số"), else the next word; (None, position) when there is none."""
     unit, end = next_words(context.text, position, limit=1)
     if unit is None:
-        return None, position
+        compound = _COMPOUND_NEXT.match(context.text, position)  # "hai chỉ số": "chỉ" alone is a function word
+        return (" ".join(compound.group(1).lower().split()), compound.end()) if compound else (None, position)
     token = context.token_at(end - len(unit))
     if token is not None and token.upos in ("NOUN", "PROPN") and token.text[:1].islower() and len(token.text) > len(unit):
         return token.text.lower(), token.end
@@ -96,15 +102,22 @@ def number_noun(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     Not: ordinals, ranks and addresses ("vòng 13", "hạng 4", "số 5"), a bare year ("World Cup
     2022"), the article "một", a lone "năm" that means year ("năm nay", "nghìn năm văn
     hiến"), a time unit (that is a duration), the "x" of a dimension ("3 x 2"), "nửa" as a
-    position ("nửa cuối bảng") and a next word the tagger calls no noun ("cả hai đều").
+    position ("nửa cuối bảng") and a next word the tagger calls no noun ("cả hai đều"), unless
+    it is a listed compound noun or title ("3 bàn thắng", "20 tiến sĩ") or follows a vague
+    amount ("hàng nghìn đề nghị"). Listed acronyms count ("sáu CLB").
     """
     if not match.groupdict().get("vague") and not (_counting_number(match, context) and complete(match)):
         return None
+    acronym = _ACRONYM_NEXT.match(context.text, match.end())
+    if acronym:  # "sáu CLB": an abbreviated counted noun
+        return ClaimDraft(kind=ClaimKind.quantity, start=match.start(), end=acronym.end(),
+                          value=with_unit(claim_value(match), acronym.group(1)), rule="")
+    listed = _COMPOUND_NEXT.match(context.text, match.end())  # "3 bàn thắng", "hai chỉ số" ("chỉ" alone is "only")
     token = context.token_at(match.end() + 1)
-    if token is not None and token.upos in NOT_COUNTED_UPOS:
-        return None  # the tagger says the next word is no noun: "cả hai đều"
+    if token is not None and token.upos in NOT_COUNTED_UPOS and not match.groupdict().get("vague") and not listed:
+        return None  # the tagger says the next word is no noun: "cả hai đều"; but "hàng nghìn đề nghị", "3 bàn thắng"
     first, _ = next_words(context.text, match.end(), limit=1)
-    if first is None or first.lower() in TIME_UNITS or _TIME_UNIT_NEXT.match(context.text, match.end()):
+    if (first is None and not listed) or (first and first.lower() in TIME_UNITS) or _TIME_UNIT_NEXT.match(context.text, match.end()):
         return None
     if _TIMES_NEXT.match(context.text, match.end()):
         return None

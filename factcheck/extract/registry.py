@@ -49,8 +49,10 @@ def _collect(modules: tuple[ModuleType, ...]) -> list[Rule]:
 
 def stages(rules: list[Rule]) -> list[list[Rule]]:
     """Rules grouped by when they can run: stage 0 needs nothing; a rule requiring kind K
-    runs one stage after the latest other rule producing K. Order within a stage is
-    registry order."""
+    runs one stage after the latest other rule producing K. Rules that refine their own kind
+    (a date rule that reads the dates found: "cùng ngày", "từ ... đến ...") read the claims of
+    the rules that do not, so two refiners of one kind share a stage. Order within a stage
+    is registry order."""
     level: dict[str, int] = {}
 
     def visit(r: Rule, path: tuple[str, ...]) -> int:
@@ -59,7 +61,8 @@ def stages(rules: list[Rule]) -> list[list[Rule]]:
         if r.name in path:
             cycle = " -> ".join(path[path.index(r.name) :] + (r.name,))
             raise RegistryError(f"rules require each other's kinds in a cycle: {cycle}")
-        producers = [p for p in rules if p.kind in r.requires and p is not r]
+        producers = [p for p in rules if p.kind in r.requires and p is not r
+                     and not (p.kind == r.kind and p.kind in p.requires)]  # refiners of one kind do not wait for each other
         level[r.name] = 1 + max((visit(p, path + (r.name,)) for p in producers), default=-1)
         return level[r.name]
 

@@ -285,8 +285,9 @@ def _title_claims(match: re.Match, context: SentenceContext, domain: str | None,
     if inner and org is None and not re.match(rf"{SURNAME}\s", text[name_start:]) and len(text[inner.end("org") : end].split()) >= 3:
         org, name_start = inner.group("org"), inner.end("org") + 1  # "Tổng giám đốc Vingroup Nguyễn Việt Quang": the company, then the name
     if end is None or (text[end : end + 2].startswith(" (") and not re.match(rf"{SURNAME}\s", text[name_start:])
-                       and not CAPTION_AFTER.match(text, end)):
-        return None  # "Tokyo (Nhật Bản)": a place and its region; "Phạm Doãn Sơn (Tổng Giám đốc)" and "Narendra Modi (Ảnh: PTI)" are persons
+                       and not CAPTION_AFTER.match(text, end) and title_class(match.group("title")) != "occupation"):
+        return None  # "Tokyo (Nhật Bản)": a place and its region; "Phạm Doãn Sơn (Tổng Giám đốc)", "Narendra Modi (Ảnh: PTI)"
+        # and "thủ thành Bruno Grassi (Parana)" (an occupation names a person) are persons
     found = person(text[name_start:end])
     if found is None:
         return None
