@@ -19,7 +19,7 @@ _CURRENCY = alternation(CURRENCIES)
 
 
 @rule("money.amount_currency", ClaimKind.money, rf"{START}{AMOUNT}\s*(?P<cur>{_CURRENCY}){RIGHT}", priority=90,
-      needs_words=CURRENCIES)
+      needs_words=CURRENCIES, reads_tokens=True)
 def amount_currency(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """An amount and a currency word: "1,5 triệu USD", "3 tỷ đồng", "từ 200.000 - 450.000 đồng".
 
@@ -31,14 +31,17 @@ def amount_currency(match: re.Match, context: SentenceContext) -> ClaimDraft | N
     multiplier ("triệu" for "tỷ") is a thousandfold error.
 
     Not: "đồng" after an amount under 100, which is a word, not the currency ("3 đồng
-    nghiệp", "hai đồng đội").
+    nghiệp", "hai đồng đội"), unless the tagger read "đồng" as a word of its own ("cứ 100
+    đồng thu được khoảng 17 đồng").
     """
     word = " ".join(match.group("cur").split())
     code = next((c for w, c in CURRENCIES.items() if w.lower() == word.lower()), None)
     value = claim_value(match)
     largest = value.amount if value.amount is not None else value.max
     if (largest or 0) < LEAST_AMOUNT.get(word.lower(), 0):
-        return None  # "3 đồng nghiệp", "hai đồng đội": not money
+        token = context.token_at(match.start("cur"))
+        if token is None or token.text.lower() != word.lower():
+            return None  # "3 đồng nghiệp", "hai đồng đội": not money
     value.currency = code
     return ClaimDraft(kind=ClaimKind.money, start=match.start(), end=match.end(), value=value, rule="")
 

@@ -1,0 +1,29 @@
+"""Rules that read the tagger's words: what the corpus (run without NLP) cannot show."""
+
+import datetime as dt
+
+import pytest
+
+from factcheck.extract.engine import extract
+from factcheck.model.claims import ClaimKind
+from factcheck.text.readers import parse_document
+
+pytestmark = pytest.mark.models
+
+
+def _claims(analyzer, text: str, kind: ClaimKind) -> list[tuple[str, dict]]:
+    document = analyzer.analyze_many([parse_document(text, fmt="text", date=dt.date(2021, 4, 26))])[0]
+    return [(c.text, c.value.model_dump(exclude_none=True)) for c in extract(document, {kind})]
+
+
+def test_small_dong_amounts_are_money_when_the_tagger_reads_dong_alone(analyzer):
+    text = "Cứ mỗi 100 đồng thì chỉ thu hồi được khoảng 17 đồng, và 36 đồng rơi vào trường hợp khác."
+    money = _claims(analyzer, text, ClaimKind.money)
+    assert [t for t, _ in money] == ["100 đồng", "khoảng 17 đồng", "36 đồng"]
+    assert all(v["currency"] == "VND" for _, v in money)
+
+
+def test_dong_inside_a_word_is_no_money(analyzer):
+    text = "Anh cùng 3 đồng nghiệp, hai đồng đội và 9 đồng minh đi họp."
+    assert _claims(analyzer, text, ClaimKind.money) == []
+    assert [t for t, _ in _claims(analyzer, text, ClaimKind.quantity)] == ["3 đồng nghiệp", "hai đồng đội", "9 đồng minh"]
