@@ -207,6 +207,7 @@ WORD_LISTS: tuple[WordList, ...] = (
     WordList("titles.unit_titles", (_K.role,), Use.blocker),
     WordList("titles.name_particles", (_K.role,), Use.claim, case_sensitive=True),
     WordList("titles.caption_marks", (_K.role,), Use.sentence),
+    WordList("titles.after_name_only", (_K.role,), (Use.claim, Use.blocker)),
     WordList("titles.surnames", (_K.role,), Use.claim, case_sensitive=True),
     WordList("titles.linkers", (_K.role,), Use.claim),
     WordList("titles.linker_adverbs", (_K.role,), Use.claim),

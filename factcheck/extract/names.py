@@ -79,6 +79,7 @@ PLACE = re.compile(rf"{alternation(_T['places'])}(?![\w])")
 _PLACE = re.compile(rf"{alternation(_T['places'] + _T['organizations'])}(?![\w])")
 _HONORIFIC_WORD = re.compile(rf"(?i:{alternation(_T['honorifics'] + _T['honorifics_lowercase'])}) ")
 _NOT_FIRST = set(_T["not_names"])
+_HONORIFICS = {w.lower() for w in _T["honorifics"] + _T["honorifics_lowercase"]}
 # Function words capitalized at a sentence start never open a name: "Theo Michael Dunne, CEO ...".
 _FUNCTION_WORDS = {w.lower() for w in load("function_words")["stop_words"]}
 _SURNAMES = set(_T["surnames"])  # "Lại Thế Nguyên": a surname that is a function word too
@@ -137,8 +138,8 @@ def person(name: str) -> str | None:
     word with a capital inside ("LienVietPostBank")."""
     name = name.strip()
     words = name.split()
-    if not words or name.lower() in _NOT_NAMES or ORG_START.match(name):
-        return None
+    if not words or name.lower() in _NOT_NAMES or name.lower() in _HONORIFICS or ORG_START.match(name):
+        return None  # "Ông là Giám đốc ...": "Ông" alone is the pronoun "he"
     first = words[0]
     if first in _NOT_FIRST or (first.lower() in _FUNCTION_WORDS and first not in _SURNAMES) or _ACRONYM.fullmatch(first) or len(first.rstrip(".")) < 2 \
             or (len(words) == 1 and _camel(first)):

@@ -121,9 +121,10 @@ def number_noun(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
         return None
     if _TIMES_NEXT.match(context.text, match.end()):
         return None
-    if match.group("num") and match.group("num").strip().lower() in YEAR_WORDS and first.lower() in YEAR_AFTER:
+    following = (first or "").lower()
+    if match.group("num") and match.group("num").strip().lower() in YEAR_WORDS and following in YEAR_AFTER:
         return None
-    if match.group("num") and match.group("num").strip().lower() in HALF_WORDS and first.lower() in HALF_POSITIONS:
+    if match.group("num") and match.group("num").strip().lower() in HALF_WORDS and following in HALF_POSITIONS:
         return None  # "nửa cuối bảng xếp hạng": the bottom half, no count
     unit, end = counted_noun(context, match.end())
     return ClaimDraft(kind=ClaimKind.quantity, start=match.start(), end=end, value=with_unit(claim_value(match), unit), rule="")

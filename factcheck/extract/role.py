@@ -45,6 +45,7 @@ _DOMAIN_AFTER = re.compile(rf"\s+(?P<domain>(?={UPPER})(?i:{DOMAIN}))(?![\w])")
 _PLACE_BEFORE = re.compile(rf"(?i:{alternation(load('places')['city_cues'] + load('places')['admin_types'])})\s+$")
 _HONORIFIC_WORD = re.compile(rf"(?i:{alternation(_T['honorifics'] + _T['honorifics_lowercase'])})\s")
 _ARTICLE = alternation(_T["articles"])
+_AFTER_NAME_ONLY = re.compile(rf"(?i:{alternation(_T['after_name_only'])})")
 # Between a name and its linking word, what news says of the person in passing: the age
 # (", 44 tuổi,"), a parenthesis ("(51 tuổi)", "(Sinh năm 1972)"), the birth ("sinh năm 1970 tại
 # Hà Nội,"). The title then is a claim of its own span.
@@ -158,6 +159,8 @@ def title_name(match: re.Match, context: SentenceContext) -> ClaimDraft | list[C
 
 def _not_a_title(match: re.Match, context: SentenceContext) -> bool:
     """Is the title word no title of a person here?"""
+    if _AFTER_NAME_ONLY.fullmatch(" ".join(match.group("title").split())):
+        return True  # "người đứng đầu European Super League": the head of a body, named after a person only
     before = context.before(match.start())
     if _ARTICLE_BEFORE.search(before):
         return True  # "một sĩ quan cảnh sát Bali": a description, no title of a named person
@@ -358,8 +361,8 @@ def _organization(rest: str) -> tuple[str | None, int]:
         index += 1
     taken_end = len(rest[:taken_end].rstrip(" ,-–"))  # "ông A - Giáo sư tại Đại học X - cho hay": the closing dash is no part
     joiner = _LIST_JOINER_END.search(rest, 0, taken_end)
-    if joiner and (index >= len(words) or TITLE_START.match(rest, words[index].start()) or _person_starts(rest, words[index].start())):
-        taken_end = joiner.start()  # "Phó Tổng giám đốc Tập đoàn và Giám đốc ...": the list goes on
+    if joiner:
+        taken_end = joiner.start()  # "Phó Tổng giám đốc Tập đoàn và Giám đốc ...": the list goes on; no body ends in "và"
     org = rest[org_start:taken_end].strip(" ,")
     if not any(word[0].isupper() for word in org.split()) and not ORG_START.match(org):
         return None, 0  # "cầu thủ xuất sắc": lower-case words only, no body
@@ -461,7 +464,9 @@ def _evidence(found: str, start: int, context: SentenceContext) -> bool:
     return bool(re.match(rf"{SURNAME}\s", found + " "))
 
 
-@rule("role.name_title", ClaimKind.role, rf"{LEFT}(?P<name>{PERSON_NAME})(?:\s*\([^()]{{1,40}}\))?(?P<sep>\s*,\s*|\s+[-–]\s+|\s*\(\s*)(?:{_ARTICLE}\s+)?(?={TITLE_ANY}{RIGHT})", flags=0,
+@rule("role.name_title", ClaimKind.role,
+      rf"{LEFT}(?P<name>{PERSON_NAME})(?:\s*\([^()]{{1,40}}\))?(?P<age>\s*[,(]\s*\d{{1,3}}\s+(?:{alternation(_T['age_words'])})(?=\s*,))?"
+      rf"(?P<sep>\s*,\s*|\s*[-–]\s+|\s*\(\s*)(?:{_ARTICLE}\s+)?(?={TITLE_ANY}{RIGHT})", flags=0,
       needs=rf"{UPPER}[^\W\d_]*(?:-[^\W\d_]+)*(?:\s*\([^()]{{1,40}}\))?\s*[,(\-–]")  # a name's last word, then the separator
 def name_title(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | None:
     """A name, then ", ", " - " or "(" and a title with its organization: "ông Lê Duy Minh, Cục trưởng Cục Thuế TPHCM", "Tim Cook - CEO Apple", "ông Lê Văn Bình, đại diện hệ thống X, cho biết", "Phạm Doãn Sơn (Tổng Giám đốc)".
@@ -492,17 +497,21 @@ def name_title(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | 
         return None  # "của anh Dương, một doanh nhân tại TP Buôn Ma Thuột đã cho anh ở nhờ": a new subject
     if not _evidence(found, start, context) and not described:
         # ", một sĩ quan cảnh sát Bali,": the closed aside says the name before is a person described;
-        # so does an office closed by a comma after a name of two words or more ("Brad Parscale, cố
-        # vấn cấp cao cho chiến dịch ..., tuyên bố")
+        # so does a title closed by a comma after a name of two words or more at a clause start
+        # ("Brad Parscale, cố vấn cấp cao cho chiến dịch ..., tuyên bố"; "Garry Neville, cựu cầu thủ
+        # bóng đá Anh ..., nhận định")
         office = title_class(title.group("title")) == "office"
         lead = context.before(start)
         function = _FUNCTION_BEFORE.search(lead)  # "Theo Michael Dunne, CEO ..."
         clause_start = _CLAUSE_START.search(lead[: function.start()] if function else lead)
         if _QUOTE_BEFORE.search(lead):
             return _title_chain(context, title, found, start)  # "“...”, Ken Martin, chủ tịch Đảng ... nhận định": the speaker
-        if not office or len(found.split()) < 2 or ("," in match.group("sep") and not (clause_start and _closed(context.text, title.end(), loose=True))):
+        aside = clause_start and _closed(context.text, title.end(), loose=True)
+        if len(found.split()) < 2 or (("," in match.group("sep") or not office) and not aside):
             return None  # "Công ty Đô thị Hòa Phát, Giám đốc ...": a body's tail, no person
-    return _title_chain(context, title, found, start)
+    # "Anh Trần Hữu Hùng, 40 tuổi, tài xế xe container", "(40 tuổi, tài xế ...)": the age stands between,
+    # the claim is the title phrase
+    return _title_chain(context, title, found, title.start() if match.group("age") else start)
 
 
 @rule("role.name_is_title", ClaimKind.role,
