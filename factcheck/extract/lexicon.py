@@ -40,6 +40,13 @@ def load(name: str) -> Any:
         return yaml.safe_load(handle)
 
 
+@lru_cache(maxsize=None)
+def load_lines(name: str) -> tuple[str, ...]:
+    """The lines of a generated list ``extract/data/<name>.txt``, without comments and blanks."""
+    with (DATA_DIR / f"{name}.txt").open(encoding="utf-8") as handle:
+        return tuple(line.strip() for line in handle if line.strip() and not line.startswith("#"))
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation, longest first so "ít nhất" wins over "ít"."""
     unique = sorted({w for w in words}, key=lambda w: (-len(w), w))

@@ -15,7 +15,7 @@ import re
 from factcheck.model.claims import ClaimDraft, ClaimKind, Value
 from factcheck.extract.base import SentenceContext, rule
 from factcheck.extract.lexicon import NAME, SPACE_CAPITAL, UPPER, alternation, load
-from factcheck.extract.names import ADMIN_TYPE, COUNTRY, HONORIFIC, LEVELS, ORG_HEAD, PLACE_TYPE, TITLE, after_occupation, place_type
+from factcheck.extract.names import ADMIN_TYPE, COUNTRIES, COUNTRY, HONORIFIC, LEVELS, ORG_HEAD, PLACE_TYPE, TITLE, after_occupation, place_type
 
 _P = load("places")
 _CITY_CUE = alternation(_P["city_cues"])  # "tại Bắc Kinh, Trung Quốc"
@@ -38,7 +38,7 @@ _INSTITUTION_BEFORE = re.compile(rf"(?<!\w)(?i:{alternation(_P['institutions'])}
 _CUE_WORD = re.compile(rf"\s(?:{_CITY_CUE})(?=\s|$)")
 _ACRONYM = re.compile(rf"(?:[^\W\d_]*{UPPER}){{2}}[^\W\d_]*")  # "EVN", "PBoC": two capitals in one word
 _LATIN_FAMILY = re.compile(r"(?:idae|inae|aceae)$")  # "Mèo (Felidae)": a taxon, not a region
-_COUNTRIES = {w.lower() for w in _P["countries"]}
+_COUNTRIES = {w.lower() for w in COUNTRIES}
 _PLACE_ACRONYMS = set(_P["place_acronyms"])
 _SURNAMES = set(_P["surnames"])
 _INSTITUTIONS = set(_P["institutions"])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.lexicon import CAPITALIZED, NAME_SYLLABLES, UPPER, alternation, load
+from factcheck.extract.lexicon import CAPITALIZED, NAME_SYLLABLES, UPPER, alternation, load, load_lines
 
 _T = load("titles")
 _P = load("places")
@@ -40,7 +40,9 @@ TITLE_PHRASE = (
 TITLE_ANY = TITLE_PHRASE.replace("(?P<title>", "(?:")
 SURNAME = alternation(_T["surnames"])
 DOMAIN = alternation(_T["domains"])
-COUNTRY = alternation(_P["countries"])
+# Countries: the hand list of places.yaml and CLDR's names (data/country_names.txt, generated).
+COUNTRIES = sorted(set(_P["countries"]) | set(load_lines("country_names")))
+COUNTRY = alternation(COUNTRIES)
 ORG_HEAD = alternation(_P["org_heads"])
 _LOWER_ONLY = _T["honorifics_lowercase"]
 HONORIFIC = (
@@ -74,7 +76,7 @@ LEVELS = {place_type(word): level for level, words in enumerate(_P["place_levels
 ORG_START = re.compile(
     rf"(?:{ORG_HEAD}|{alternation(_T['organization_heads'])}|(?i:{alternation(_P['institutions'])}))(?![\w])"
 )
-_NOT_NAMES = {w.lower() for w in _P["countries"] + _T["domains"] + _T["organizations"] + _T["places"]}
+_NOT_NAMES = {w.lower() for w in COUNTRIES + _T["domains"] + _T["organizations"] + _T["places"]}
 PLACE = re.compile(rf"{alternation(_T['places'])}(?![\w])")
 _PLACE = re.compile(rf"{alternation(_T['places'] + _T['organizations'])}(?![\w])")
 _HONORIFIC_WORD = re.compile(rf"(?i:{alternation(_T['honorifics'] + _T['honorifics_lowercase'])}) ")
