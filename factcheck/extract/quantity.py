@@ -324,4 +324,25 @@ def multiple(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     return ClaimDraft(kind=ClaimKind.quantity, start=match.start(), end=match.end(), value=value, rule="")
 
 
-RULES = [number_noun, measure, open_unit, compound, unit_range, multiple]
+_UNIT_FIRST = alternation(_W["unit_first"])
+
+
+@rule("quantity.unit_first", ClaimKind.quantity, rf"{LEFT}(?P<unit>{_UNIT_FIRST})\s+{AMOUNT}{NOT_DATE_OR_CODE}(?![\w%])", priority=12,
+      needs=_UNIT_FIRST)
+def unit_first(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
+    """A noun written before its number: "độ tuổi 25 đến 56", "nhóm tuổi 20-39", "ở tuổi 69".
+
+    Value: amount (min/max for a range) and unit: the noun, lower case
+    (``quantity_words.unit_first``).
+
+    Why: age groups in health and labour statistics are written this way, and a slipped
+    bound changes who a finding is about.
+
+    Not: the noun followed by a number that belongs to something else: a percent ("tuổi 20%"
+    is no age) or a code.
+    """
+    value = with_unit(claim_value(match), match.group("unit").lower())
+    return ClaimDraft(kind=ClaimKind.quantity, start=match.start("unit"), end=match.end(), value=value, rule="")
+
+
+RULES = [number_noun, measure, open_unit, compound, unit_range, multiple, unit_first]
