@@ -27,3 +27,14 @@ def test_dong_inside_a_word_is_no_money(analyzer):
     text = "Anh cùng 3 đồng nghiệp, hai đồng đội và 9 đồng minh đi họp."
     assert _claims(analyzer, text, ClaimKind.money) == []
     assert [t for t, _ in _claims(analyzer, text, ClaimKind.quantity)] == ["3 đồng nghiệp", "hai đồng đội", "9 đồng minh"]
+
+
+def test_a_number_word_counts_a_noun_the_tagger_calls_a_verb(analyzer):
+    text = "Đứng thẳng, hai bàn chân rộng bằng hông; có hai phản ứng phụ và hai lựa chọn."
+    found = _claims(analyzer, text, ClaimKind.quantity)
+    assert [t for t, _ in found] == ["hai bàn chân", "hai phản ứng", "hai lựa chọn"]
+
+
+def test_digits_or_year_before_a_verb_count_nothing(analyzer):
+    text = "Tàu ngầm KRI Nanggala 402 chạy bằng điện, những năm trở lại đây, mã HAI giảm 0,6%."
+    assert _claims(analyzer, text, ClaimKind.quantity) == []

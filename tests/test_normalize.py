@@ -54,3 +54,13 @@ def test_match_key_folds_spelling_variants(a, b):
 @pytest.mark.parametrize("a, b", [("quy", "qui"), ("Takeshima", "Dokdo"), ("ba", "bà")])
 def test_match_key_keeps_different_words_apart(a, b):
     assert match_key(a) != match_key(b)
+
+
+def test_normalize_puts_back_a_lost_space_between_a_listed_word_and_a_number():
+    text = "Doanh thu đạt1.885 tỷ đồng,tăng5%; đội U23 và 3 km2 giữ nguyên."
+    norm = normalize(text)
+    assert norm.text == "Doanh thu đạt 1.885 tỷ đồng,tăng 5%; đội U23 và 3 km2 giữ nguyên."
+    start = norm.text.index("1.885")
+    assert text[slice(*norm.to_original(start, start + len("1.885 tỷ đồng")))] == "1.885 tỷ đồng"
+    start = norm.text.index("5%")
+    assert text[slice(*norm.to_original(start, start + 2))] == "5%"

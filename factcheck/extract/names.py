@@ -19,7 +19,11 @@ TITLE = alternation(_T["titles"])
 _CLASSES = {" ".join(word.lower().split()): klass for word, klass in _T["titles"].items()}
 # Abbreviations that chain into one title: "PGS.TS", "ThS.BS".
 _ABBREVIATIONS = alternation(w for w in _T["titles"] if " " not in w and any(c.isupper() for c in w[1:]))
-_TITLE_CHAIN = rf"(?:{TITLE})(?:\.{_ABBREVIATIONS})*"
+# Degrees and medical titles abbreviated ("TS", "ThS", "BS"; not "HLV", "CEO") chain with a dot
+# and maybe a space ("GS. TS Võ Tòng Xuân") and may end in a dot before the name ("PGS.TS. Đào Xuân Cơ").
+_DEGREES = alternation(_T["degree_abbreviations"])
+_TITLE_CHAIN = (rf"(?:(?:{_DEGREES})(?:\.\s?(?:{_DEGREES})(?![\w]))*\.?(?=\s)"
+                rf"|(?:{TITLE})(?:\.(?:{_ABBREVIATIONS}))*)")
 
 
 def _modifier(word: str) -> str:

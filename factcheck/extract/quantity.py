@@ -33,6 +33,7 @@ YEAR_WORDS = set(_W["year_words"])
 YEAR_AFTER = set(_W["year_after"])
 ARTICLE_NUMBERS = set(_W["article_numbers"])
 HALF_WORDS = set(_W["half_words"])
+AMBIGUOUS_NUMBERS = set(_W["ambiguous_numbers"])
 HALF_POSITIONS = set(_W["half_positions"])
 # Counted nouns and units of more than one word: "vệ tinh", "cây số", "héc-ta".
 # Titles of more than one syllable count whole too: "20 tiến sĩ", "ba bác sĩ".
@@ -45,7 +46,11 @@ _NOT_ORDINAL = re.compile(rf"{LEFT}(?i:{alternation(_W['not_ordinal'])})\s*$")
 _NUMBER_BEFORE = re.compile(rf"(?:\d|{LEFT}{NUMBER_WORD})\s*$", re.IGNORECASE)
 
 # Parts of speech that cannot be counted: "cả hai đều", "hai sinh viên" is fine but "hai có".
-NOT_COUNTED_UPOS = {"VERB", "ADV", "ADJ", "ADP", "CCONJ", "SCONJ", "PRON", "PART", "AUX", "DET", "PUNCT"}
+# (A VERB only after digits or an ambiguous number word: after a number word the tagger often
+# calls the counted noun a verb, "hai bàn/VERB chân", "hai phản ứng/VERB"; after digits a verb
+# mostly follows a code, "tàu ngầm KRI Nanggala 402 chạy bằng ...", and "năm" before a verb is
+# the year: "những năm trở lại đây" (quantity_words.ambiguous_numbers).)
+NOT_COUNTED_UPOS = {"ADV", "ADJ", "ADP", "CCONJ", "SCONJ", "PRON", "PART", "AUX", "DET", "PUNCT"}
 
 
 def _counting_number(match: re.Match, context: SentenceContext) -> bool:
@@ -72,7 +77,7 @@ def counted_noun(context: SentenceContext, position: int) -> tuple[str | None, i
         compound = _COMPOUND_NEXT.match(context.text, position)  # "hai chỉ số": "chỉ" alone is a function word
         return (" ".join(compound.group(1).lower().split()), compound.end()) if compound else (None, position)
     token = context.token_at(end - len(unit))
-    if token is not None and token.upos in ("NOUN", "PROPN") and token.text[:1].islower() and len(token.text) > len(unit):
+    if token is not None and token.upos in ("NOUN", "PROPN", "VERB") and token.text[:1].islower() and len(token.text) > len(unit):
         return token.text.lower(), token.end
     compound = _COMPOUND_NEXT.match(context.text, position)
     if compound is not None:
@@ -114,7 +119,13 @@ def number_noun(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
                           value=with_unit(claim_value(match), acronym.group(1)), rule="")
     listed = _COMPOUND_NEXT.match(context.text, match.end())  # "3 bàn thắng", "hai chỉ số" ("chỉ" alone is "only")
     token = context.token_at(match.end() + 1)
-    if token is not None and token.upos in NOT_COUNTED_UPOS and not match.groupdict().get("vague") and not listed:
+    written = (match.groupdict().get("num") or "").strip()
+    if len(written) > 1 and written.isalpha() and written.isupper():
+        return None  # "HAI giảm 0,6%": a stock ticker, not "hai"
+    number = written.lower()
+    verb_ends = number[:1].isdigit() or number.split()[-1:] in ([w] for w in AMBIGUOUS_NUMBERS)
+    if token is not None and (token.upos in NOT_COUNTED_UPOS or (verb_ends and token.upos == "VERB")) \
+            and not match.groupdict().get("vague") and not listed:
         return None  # the tagger says the next word is no noun: "cả hai đều"; but "hàng nghìn đề nghị", "3 bàn thắng"
     first, _ = next_words(context.text, match.end(), limit=1)
     if (first is None and not listed) or (first and first.lower() in TIME_UNITS) or _TIME_UNIT_NEXT.match(context.text, match.end()):

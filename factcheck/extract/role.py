@@ -39,7 +39,7 @@ _ACRONYM = rf"{ACRONYM}(?![\w-])"
 _SEPARATOR = re.compile(rf"(?:\s*,\s*|\s+[-–]\s+)(?:(?P<hon>{HONORIFIC})\s+)?(?=[^\W\d_])")
 # Between a title and a name: an acronym, a known company, or "của" and a capitalized body,
 # each only when a name (after " - " and an honorific, for "của") follows.
-_SHORT_ORG = re.compile(rf"\s+(?P<org>{_ACRONYM}|{_KNOWN_ORG}(?![\w]))")
+_SHORT_ORG = re.compile(rf"\s+(?P<org>(?!{ORG_START.pattern}\s){_ACRONYM}|{_KNOWN_ORG}(?![\w]))")  # "BV Bạch Mai" is a body written out
 _COUNTRY_ORG = re.compile(rf"\s+(?P<org>{COUNTRY}(?:\s+(?:{alternation(_T['organization_links'])})\s+{COUNTRY})?)(?=\s)")  # "Đại sứ Mỹ tại Nga Bart Gorman"
 _DOMAIN_AFTER = re.compile(rf"\s+(?P<domain>(?={UPPER})(?i:{DOMAIN}))(?![\w])")
 _PLACE_BEFORE = re.compile(rf"(?i:{alternation(load('places')['city_cues'] + load('places')['admin_types'])})\s+$")
@@ -114,6 +114,8 @@ def _org_then_name(text: str, position: int, head: bool = True, comma: bool = Fa
             return None  # a body runs to the name within its clause ("Cục Điều tra Liên bang (FBI) X" goes on)
         if not head and (word.group(0) in _ORG_STOP or TITLE_START.match(text, start)):
             return None  # "Bộ trưởng Hùng và Thứ trưởng Nguyễn Văn A": no unit runs past a verb or a title
+        if _LIST_JOINER_WORD.fullmatch(previous) and _HONORIFIC_WORD.match(text, start):
+            return None  # "Hiệu trưởng Trường X và Ông Trương Quốc Hùng, ...": the next person, not this title's
         if (headed or not head) and re.match(rf"{SURNAME}\s+{UPPER}", text[start:]) and scan_name(text, start):
             run = re.match(NAME, text[start:])
             if run and len(run.group(0).split()) <= 4:
@@ -370,6 +372,7 @@ def _organization(rest: str) -> tuple[str | None, int]:
 
 
 TITLE_START = re.compile(TITLE_PHRASE)
+_LIST_JOINER_WORD = re.compile(rf"(?:{alternation(_T['list_joiners'])})")
 _LIST_JOINER_END = re.compile(rf"\s+(?:{alternation(_T['list_joiners'])})$")
 # After a title phrase, the next one of the same person: ", Phó giám đốc ..." (after a
 # specialty in lower case, "Bác sĩ y khoa, ..."); in a list of offices also "rồi", "và".

@@ -15,6 +15,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
 VOWELS = "aăâeêioôơuưy"
@@ -71,10 +74,36 @@ def _retone(decomposed: str) -> str:
 _ODD_SPACE = re.compile(r"[^\S \n\r]")
 
 
+# A listed word glued to the number after it ("đạt1.885 tỷ đồng"): the space is put back
+# (data/spacing.yaml), the inserted space mapping to the digit's offset.
+_GLUED_WORDS = yaml.safe_load((Path(__file__).parent / "data" / "spacing.yaml").read_text(encoding="utf-8"))["glued_before_number"]
+_GLUED = re.compile(r"(?<![^\W_])(?:" + "|".join(sorted(map(re.escape, _GLUED_WORDS), key=len, reverse=True)) + r")(?=\d)")
+
+
+def _unglue(normalized: Normalized) -> Normalized:
+    """``normalized`` with a space after each listed word glued to a number."""
+    ends = [m.end() for m in _GLUED.finditer(normalized.text)]
+    if not ends:
+        return normalized
+    pieces, origin, previous = [], [], 0
+    for end in ends:
+        pieces.append(normalized.text[previous:end] + " ")
+        origin.extend(normalized.origin[previous:end] + [normalized.origin[end]])
+        previous = end
+    pieces.append(normalized.text[previous:])
+    origin.extend(normalized.origin[previous:])
+    return Normalized(text="".join(pieces), origin=origin, original_length=normalized.original_length)
+
+
 @lru_cache(maxsize=2048)  # check normalizes a sentence to choose what to tag, then to extract from it
 def normalize(text: str) -> Normalized:
-    """NFC, canonical tone placement, plain spaces, with an offset map back to ``text``
-    (shared between callers: read it, never change it)."""
+    """NFC, canonical tone placement, plain spaces, a lost space after a listed word before a
+    number put back, with an offset map back to ``text`` (shared between callers: read it,
+    never change it)."""
+    return _unglue(_normalize(text))
+
+
+def _normalize(text: str) -> Normalized:
     if unicodedata.is_normalized("NFC", text):  # the common case: every offset maps to itself
         return Normalized(text=_ODD_SPACE.sub(" ", _recompose_retoned(text)), origin=list(range(len(text) + 1)), original_length=len(text))
     pieces: list[str] = []
