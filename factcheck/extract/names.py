@@ -81,6 +81,9 @@ ORG_START = re.compile(
     rf"(?:{ORG_HEAD}|{alternation(_T['organization_heads'])}|(?i:{alternation(_P['institutions'])}))(?![\w])"
 )
 _NOT_NAMES = {w.lower() for w in COUNTRIES + _T["domains"] + _T["organizations"] + _T["places"]}
+_COUNTRY_WORDS = {w.lower() for w in COUNTRIES}
+_LONG_COUNTRIES = alternation(c for c in COUNTRIES if " " in c)  # "Việt Nam", not "Đức" (a given name too)
+_ENDS_IN_COUNTRY = re.compile(rf"\s(?:{_LONG_COUNTRIES})$")
 PLACE = re.compile(rf"{alternation(_T['places'])}(?![\w])")
 _PLACE = re.compile(rf"{alternation(_T['places'] + _T['organizations'])}(?![\w])")
 _HONORIFIC_WORD = re.compile(rf"(?i:{alternation(_T['honorifics'] + _T['honorifics_lowercase'])}) ")
@@ -138,20 +141,22 @@ def scan_name(text: str, start: int) -> int | None:
     return end
 
 
-def person(name: str) -> str | None:
-    """``name`` unless it is no person: a country, ministry word, known company or body, an
-    acronym ("WB", "UBND"), a word that opens a unit ("Quân" of "Quân khu"), initials, or a
-    word with a capital inside ("LienVietPostBank")."""
+def person(name: str, country_may_be_name: bool = False) -> str | None:
+    """``name`` unless it is no person: a country (unless ``country_may_be_name``: after "bầu",
+    "Đức" is a given name), ministry word, known company or body, an acronym ("WB", "UBND"), a
+    word that opens a unit ("Quân" of "Quân khu"), initials, or a word with a capital inside
+    ("LienVietPostBank")."""
     name = name.strip()
     words = name.split()
-    if not words or name.lower() in _NOT_NAMES or name.lower() in _HONORIFICS or ORG_START.match(name):
+    not_name = name.lower() in _NOT_NAMES and not (country_may_be_name and name.lower() in _COUNTRY_WORDS)
+    if not words or not_name or name.lower() in _HONORIFICS or ORG_START.match(name):
         return None  # "Ông là Giám đốc ...": "Ông" alone is the pronoun "he"
     first = words[0]
     if first in _NOT_FIRST or (first.lower() in _FUNCTION_WORDS and first not in _SURNAMES) or _ACRONYM.fullmatch(first) or len(first.rstrip(".")) < 2 \
             or (len(words) == 1 and _camel(first)):
         return None
-    if _TITLE_CAPITALIZED.match(name):
-        return None
+    if _TITLE_CAPITALIZED.match(name) or (len(words) > 2 and _ENDS_IN_COUNTRY.search(name)):
+        return None  # "Hanwha Energy Việt Nam": a company's branch, not a person
     return name
 
 

@@ -30,6 +30,7 @@ from factcheck.extract.names import (
 _T = load("titles")
 _ORG_STOP = set(_T["organization_ends"])
 _ORG_CHARS = 400  # an organization is at most 20 words (see ``_organization``)
+_VERB_NEXT = re.compile(rf"\s+(?!{UPPER})[^\W\d_]")  # a lower-case word goes on after the name: the clause's verb
 _PLURAL = re.compile(rf"(?i:{alternation(_T['plural_words'])})\s+$")
 _JOINER = alternation(_T["name_joiners"])
 _LINKER = alternation(_T["linkers"])
@@ -45,6 +46,7 @@ _DOMAIN_AFTER = re.compile(rf"\s+(?P<domain>(?={UPPER})(?i:{DOMAIN}))(?![\w])")
 _PLACE_BEFORE = re.compile(rf"(?i:{alternation(load('places')['city_cues'] + load('places')['admin_types'])})\s+$")
 _HONORIFIC_WORD = re.compile(rf"(?i:{alternation(_T['honorifics'] + _T['honorifics_lowercase'])})\s")
 _ARTICLE = alternation(_T["articles"])
+_PERSONAL = re.compile(rf"(?i:{alternation(_T['personal_titles'])})")
 _AFTER_NAME_ONLY = re.compile(rf"(?i:{alternation(_T['after_name_only'])})")
 # Between a name and its linking word, what news says of the person in passing: the age
 # (", 44 tuổi,"), a parenthesis ("(51 tuổi)", "(Sinh năm 1972)"), the birth ("sinh năm 1970 tại
@@ -120,9 +122,10 @@ def _org_then_name(text: str, position: int, head: bool = True, comma: bool = Fa
             run = re.match(NAME, text[start:])
             if run and len(run.group(0).split()) <= 4:
                 return text[position:previous_end].strip(" ,"), start, previous_end
-        if _COUNTRY_END.search(text, position, previous_end) and (end := scan_name(text, start)) and len(text[start:end].split()) >= 2 \
+        ends_body = _COUNTRY_END.search(text, position, previous_end) or re.fullmatch(rf"\({ACRONYM}\)", previous)
+        if ends_body and (end := scan_name(text, start)) and len(text[start:end].split()) >= 2 \
                 and person(text[start:end]) and not _NAME_GOES_ON.match(text, end):
-            return text[position:previous_end].strip(" ,"), start, previous_end  # "Hải quân Indonesia Yudo Margono"
+            return text[position:previous_end].strip(" ,"), start, previous_end  # "Hải quân Indonesia Yudo Margono", "... (UEFA) Alexander Ceferin"
     return None
 
 
@@ -258,6 +261,11 @@ def _named_after(match: re.Match, context: SentenceContext) -> list[ClaimDraft] 
         if found and text[found.end() : found.end() + 1] == " " and scan_name(text, found.end() + 1):
             org, position = found.group("org"), found.end()
             break
+        comma = re.match(r"\s*,\s+", text[found.end() :]) if found and opens else None
+        if comma and (end := scan_name(text, found.end() + comma.end())) and len(text[found.end() + comma.end() : end].split()) >= 2 \
+                and _VERB_NEXT.match(text, end):
+            org, position = found.group("org"), found.end() + comma.end() - 1  # "Chủ tịch UEFA, Aleksander Ceferin nhấn mạnh"
+            break
     name_start = None
     link = _ORG_LINK.match(text, position)
     if link is None and (any_link := _ORG_LINK_ANY.match(text, position)) and _ANY_CASE_HEAD.match(text, any_link.end()):
@@ -290,17 +298,18 @@ def _title_claims(match: re.Match, context: SentenceContext, domain: str | None,
     if inner and org is None and not re.match(rf"{SURNAME}\s", text[name_start:]) and len(text[inner.end("org") : end].split()) >= 3:
         org, name_start = inner.group("org"), inner.end("org") + 1  # "Tổng giám đốc Vingroup Nguyễn Việt Quang": the company, then the name
     if end is None or (text[end : end + 2].startswith(" (") and not re.match(rf"{SURNAME}\s", text[name_start:])
-                       and not CAPTION_AFTER.match(text, end) and title_class(match.group("title")) != "occupation"):
-        return None  # "Tokyo (Nhật Bản)": a place and its region; "Phạm Doãn Sơn (Tổng Giám đốc)", "Narendra Modi (Ảnh: PTI)"
-        # and "thủ thành Bruno Grassi (Parana)" (an occupation names a person) are persons
-    found = person(text[name_start:end])
+                       and not CAPTION_AFTER.match(text, end) and title_class(match.group("title")) != "occupation"
+                       and (len(text[name_start:end].split()) < 2 or _APPOSITION_BEFORE.search(context.before(match.start())))):
+        return None  # "Tokyo (Nhật Bản)": a place and its region; "Phạm Doãn Sơn (Tổng Giám đốc)", "Narendra Modi (Ảnh: PTI)",
+        # "thủ thành Bruno Grassi (Parana)" (an occupation names a person) and a full name "HLV Julian Nagelsmann (Leipzig)" are persons
+    found = person(text[name_start:end], country_may_be_name=org is None and bool(_PERSONAL.fullmatch(" ".join(match.group("title").split()))))
     if found is None:
         return None
     title, klass = _title_value(match, domain)
     value = Value(person=found, title=title, organization=org, title_class=klass)
     drafts = [ClaimDraft(kind=ClaimKind.role, start=match.start(), end=name_start + len(found), value=value, rule="")]
     if _PLURAL.search(context.before(match.start())):
-        while other := re.match(rf"\s*,\s*|\s+{_JOINER}\s+", text[end : end + 12]):
+        while other := re.match(rf"(?:\s*\([^()]{{1,40}}\))?(?:\s*,\s*|\s+{_JOINER}\s+)", text[end : end + 60]):
             start = end + other.end()
             other_end = scan_name(text, start)
             other_person = person(text[start:other_end]) if other_end and not TITLE_START.match(text, start) else None
