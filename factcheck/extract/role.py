@@ -46,6 +46,7 @@ _DOMAIN_AFTER = re.compile(rf"\s+(?P<domain>(?={UPPER})(?i:{DOMAIN}))(?![\w])")
 _PLACE_BEFORE = re.compile(rf"(?i:{alternation(load('places')['city_cues'] + load('places')['admin_types'])})\s+$")
 _HONORIFIC_WORD = re.compile(rf"(?i:{alternation(_T['honorifics'] + _T['honorifics_lowercase'])})\s")
 _ARTICLE = alternation(_T["articles"])
+_VESSEL_BEFORE = re.compile(rf"(?<![\w])(?i:{alternation(_T['vessel_words'])})\s+$")
 _PERSONAL = re.compile(rf"(?i:{alternation(_T['personal_titles'])})")
 _AFTER_NAME_ONLY = re.compile(rf"(?i:{alternation(_T['after_name_only'])})")
 # Between a name and its linking word, what news says of the person in passing: the age
@@ -167,6 +168,8 @@ def _not_a_title(match: re.Match, context: SentenceContext) -> bool:
     if _AFTER_NAME_ONLY.fullmatch(" ".join(match.group("title").split())):
         return True  # "người đứng đầu European Super League": the head of a body, named after a person only
     before = context.before(match.start())
+    if _VESSEL_BEFORE.search(before):
+        return True  # "tàu khu trục Đô đốc Shaposhnikov": a ship's name
     if _ARTICLE_BEFORE.search(before):
         return True  # "một sĩ quan cảnh sát Bali": a description, no title of a named person
     if match.group("title")[0].islower() and _ORG_HEAD_BEFORE.search(before):
@@ -309,7 +312,8 @@ def _title_claims(match: re.Match, context: SentenceContext, domain: str | None,
     value = Value(person=found, title=title, organization=org, title_class=klass)
     drafts = [ClaimDraft(kind=ClaimKind.role, start=match.start(), end=name_start + len(found), value=value, rule="")]
     if _PLURAL.search(context.before(match.start())):
-        while other := re.match(rf"(?:\s*\([^()]{{1,40}}\))?(?:\s*,\s*|\s+{_JOINER}\s+)", text[end : end + 60]):
+        # between the names, a club in parentheses or after "của": "Kiatisuk của HA Gia Lai và Lê Huỳnh Đức"
+        while other := re.match(rf"(?:\s*\([^()]{{1,40}}\)|\s+{_T['organization_links'][0]}\s+{NAME})?(?:\s*,\s*|\s+{_JOINER}\s+)", text[end : end + 80]):
             start = end + other.end()
             other_end = scan_name(text, start)
             other_person = person(text[start:other_end]) if other_end and not TITLE_START.match(text, start) else None
