@@ -509,17 +509,19 @@ def name_title(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | 
         return None  # "nhiều vị trí như Thư ký của Thủ tướng Lý Hiển Long, Bộ trưởng Bộ Giáo dục": the next office listed
     title = TITLE_START.match(context.text, match.end())
     described = re.search(rf"{_ARTICLE}\s+$", context.text[: match.end()])
-    if described and not _closed(context.text, title.end()):
-        return None  # "của anh Dương, một doanh nhân tại TP Buôn Ma Thuột đã cho anh ở nhờ": a new subject
+    lead = context.before(start)
+    function = _FUNCTION_BEFORE.search(lead)  # "Theo Michael Dunne, CEO ..."
+    clause_start = _CLAUSE_START.search(lead[: function.start()] if function else lead)
+    opens_aside = bool(clause_start) and len(found.split()) >= 2 and _closed(context.text, title.end(), loose=True)
+    if described and not _closed(context.text, title.end()) and not opens_aside:
+        return None  # "của anh Dương, một doanh nhân tại TP Buôn Ma Thuột đã cho anh ở nhờ": a new subject;
+        # but "Siddharth Sinha, một nhân viên của công ty X có trụ sở tại Y, cho hay" opens the sentence
     if not _evidence(found, start, context) and not described:
         # ", một sĩ quan cảnh sát Bali,": the closed aside says the name before is a person described;
         # so does a title closed by a comma after a name of two words or more at a clause start
         # ("Brad Parscale, cố vấn cấp cao cho chiến dịch ..., tuyên bố"; "Garry Neville, cựu cầu thủ
         # bóng đá Anh ..., nhận định")
         office = title_class(title.group("title")) == "office"
-        lead = context.before(start)
-        function = _FUNCTION_BEFORE.search(lead)  # "Theo Michael Dunne, CEO ..."
-        clause_start = _CLAUSE_START.search(lead[: function.start()] if function else lead)
         if _QUOTE_BEFORE.search(lead):
             return _title_chain(context, title, found, start)  # "“...”, Ken Martin, chủ tịch Đảng ... nhận định": the speaker
         aside = clause_start and _closed(context.text, title.end(), loose=True)
