@@ -332,15 +332,16 @@ def relative_period(match: re.Match, context: SentenceContext):
 
     Why: "last week", "this month" locate an event in time as much as an explicit date.
 
-    Not: a bare "tháng"/"năm" (a unit), "cuối tháng" without "hồi" or a shift word, an
+    Not: a bare "tháng"/"năm" (a unit), "cuối tháng" without "hồi" or a shift word ("đầu
+    năm", "cuối năm" alone are this year's part), an
     explicit date after it ("cuối tháng 3"), a duration ("vài tuần sau", "3 năm trước")
     and a conjunction ("tuần sau khi ...").
     """
     part, unit, which = match.group("part"), _UNITS[" ".join(match.group("unit").lower().split())], match.group("which")
     if which is None and part is None:
         return None  # a bare "tháng" or "năm" is a unit, not a date
-    if which is None and not match.group("past") and unit != "week":
-        return None  # "cuối tháng" alone is too loose unless it says "hồi"
+    if which is None and not match.group("past") and unit not in ("week", "year"):
+        return None  # "cuối tháng" alone is too loose unless it says "hồi"; "đầu năm" is this year's
     if _DIGIT_NEXT.match(context.text, match.end()):
         return None  # "cuối tháng 3", "năm 2020": the explicit rules handle them
     if _AFTER_AMOUNT.search(context.before(match.start())):
