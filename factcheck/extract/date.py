@@ -284,7 +284,8 @@ def year_list(match: re.Match, context: SentenceContext):
                       value=Value(start=_iso(dt.date(year, 1, 1)), end=_iso(dt.date(year, 12, 31))), rule="")
 
 
-_AFTER_AMOUNT = re.compile(rf"(?:\d|{LEFT}{alternation(_D['amount_before'])})\s*$", re.IGNORECASE)
+# An amount right before "tuần trước" makes it a span of time; not the digits of a code ("COVID-19 tuần tới").
+_AFTER_AMOUNT = re.compile(rf"(?:(?<![\w\-–/.,])\d+(?:[.,]\d+)*|{LEFT}{alternation(_D['amount_before'])})\s*$", re.IGNORECASE)
 _CLAUSE_SHIFTS = set(_D["clause_shifts"])
 _DIGIT_NEXT = re.compile(r"\s*\d")
 _EXPLICIT_DATE_NEXT = re.compile(r"\s*(?:\d|,\s*\d|\(\s*\d)")
