@@ -16,9 +16,10 @@ from factcheck.extract.gold import KindScore, gold_pairs, load_gold, numeric_tot
 from factcheck.text.readers import read_document
 
 GOLD = ROOT / "tests" / "gold"
-# split -> (precision, recall) floors on numeric kinds, with Stanza. Measured at 0.985/0.960
-# (dev) and 0.978/0.887 (held-out) when set; dev is what the rules were tuned on.
-NUMERIC_FLOORS = {"dev": (0.97, 0.94), "held-out": (0.96, 0.87)}
+# split -> (precision, recall) floors on numeric kinds, with Stanza. Measured at 0.992/0.977
+# (dev, 64 articles) and 0.991/0.904 (held-out, 52) when set (2026-12-08); dev is what the
+# rules were tuned on.
+NUMERIC_FLOORS = {"dev": (0.98, 0.96), "held-out": (0.98, 0.89)}
 
 
 def _pairs():
@@ -50,13 +51,13 @@ def test_gold_numeric_claims_hold_their_floors(gold_scores, split):
 
 
 # topic -> (precision, recall) floors on role claims, without NLP (each line one sentence).
-# Measured with bench/roles.py when set, on all role gold including the 21 fresh role-only
-# files of split.yaml (annotated before the extractor ran on them; their errors are never
-# inspected): business 0.954/0.899, health 1.000/1.000, society 1.000/0.935, sport
-# 0.955/0.863, world 1.000/0.737, seeds 1.000/1.000.
+# Measured with bench/roles.py when set (2026-12-08), on all role gold including the 21 fresh
+# role-only files of split.yaml (annotated before the extractor ran on them; their errors are
+# never inspected): business 0.957/0.930, health 1.000/0.987, society 1.000/0.937, sport
+# 0.966/0.878, world 1.000/0.825, seeds 1.000/1.000.
 ROLE_FLOORS = {
-    "business": (0.93, 0.87), "health": (0.97, 0.97), "society": (0.97, 0.90),
-    "sport": (0.93, 0.83), "world": (0.97, 0.71), "seeds": (0.97, 0.97),
+    "business": (0.93, 0.90), "health": (0.97, 0.96), "society": (0.97, 0.91),
+    "sport": (0.94, 0.85), "world": (0.97, 0.80), "seeds": (0.97, 0.97),
 }
 
 
