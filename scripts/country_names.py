@@ -30,7 +30,6 @@ OUTPUT = ROOT / "factcheck" / "extract" / "data" / "country_names.txt"
 EXCLUDED = {
     "Áo": "also 'shirt'",
     "Ý": "also 'idea'",
-    "Bỉ": "too short; a syllable of other words",
     "Síp": "too short; a syllable of other words",
     "Hàn": "also 'to weld'; the short form of Hàn Quốc",
     "Nhật": "a given name; the short form of Nhật Bản",
@@ -58,7 +57,7 @@ def names() -> list[str]:
     hand = yaml.safe_load(HAND.read_text(encoding="utf-8"))["countries"]
     found = {entity["name"] for entity in pack["entities"] if entity.get("type") == "country"}
     found |= {alias for entry in hand.values() for alias in entry.get("aliases", [])}
-    return sorted(n for n in found if n not in EXCLUDED and len(n) >= 3 and not any(c in n for c in "&(),"))
+    return sorted(n for n in found if n not in EXCLUDED and len(n) >= 2 and not any(c in n for c in "&(),"))
 
 
 def render() -> str:
