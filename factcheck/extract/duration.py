@@ -22,6 +22,7 @@ CLOCK_MINUTE = set(_W["clock_minute"])
 _HOUR_BEFORE = re.compile(rf"\d+\s*{alternation(CLOCK_HOUR)}\s*$", re.IGNORECASE)
 _DATE_PART_NEXT = re.compile(r"\s*[/\-]\s*\d")  # a slash or dash and a digit after the unit: a date
 ORDINAL_BEFORE = set(_W["ordinal_before"])
+_AGE_NEXT = re.compile(rf"\s+{alternation(_W['age_after'])}{RIGHT}", re.IGNORECASE)
 
 
 @rule("duration.amount_unit", ClaimKind.duration, rf"{START}(?:{AMOUNT}|{VAGUE_AMOUNT})\s+(?P<unit>{_TIME_UNIT}){RIGHT}", priority=60,
@@ -37,7 +38,8 @@ def amount_unit(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     event give differently.
 
     Not: clock times ("lúc 8 giờ", "8 giờ 30 phút sáng"), the minute of a match ("phút 89"),
-    ordinals ("thứ 3 tuần") and day ranges that are dates ("ngày 28-29/10").
+    ordinals ("thứ 3 tuần"), day ranges that are dates ("ngày 28-29/10") and ages ("2 tháng
+    tuổi").
     """
     unit = " ".join(match.group("unit").lower().split())
     if not complete(match):
@@ -52,6 +54,8 @@ def amount_unit(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
         return None
     if _DATE_PART_NEXT.match(context.text, match.end()):
         return None  # "ngày 28-29/10" is a date
+    if _AGE_NEXT.match(context.text, match.end()):
+        return None  # "2 tháng tuổi": an age, a quantity
     value = claim_value(match)
     value.unit = TIME_UNITS[unit]
     subject, _ = next_words(context.text, match.end(), limit=2)

@@ -185,6 +185,7 @@ WORD_LISTS: tuple[WordList, ...] = (
     WordList("quantity_words.article_numbers", (_K.quantity,), Use.blocker),
     WordList("quantity_words.compound_nouns", (_K.quantity,), Use.claim),
     WordList("quantity_words.half_words", (_K.quantity,), Use.blocker),
+    WordList("duration_words.age_after", (_K.duration,), Use.blocker),
     WordList("quantity_words.unit_first", (_K.quantity,), Use.claim),
     WordList("quantity_words.ambiguous_numbers", (_K.quantity,), Use.blocker),
     WordList("quantity_words.not_ordinal", (_K.quantity,), Use.edge),

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from factcheck.model.claims import ClaimDraft, ClaimKind
-from factcheck.extract.amounts import AMOUNT, START, claim_value
+from factcheck.model.claims import ClaimDraft, ClaimKind, Value
+from factcheck.extract.amounts import AMOUNT, START, VAGUE_AMOUNT, claim_value
+from factcheck.extract.numbers import MULTIPLIERS
 from factcheck.extract.base import SentenceContext, rule
 from factcheck.extract.lexicon import RIGHT, alternation, load
 
@@ -46,4 +47,29 @@ def amount_currency(match: re.Match, context: SentenceContext) -> ClaimDraft | N
     return ClaimDraft(kind=ClaimKind.money, start=match.start(), end=match.end(), value=value, rule="")
 
 
-RULES = [amount_currency]
+_MULTIPLIER = alternation(MULTIPLIERS)
+
+
+@rule("money.vague_amount", ClaimKind.money, rf"{START}{VAGUE_AMOUNT}(?:\s+(?:{_MULTIPLIER}))?\s*(?P<cur>{_CURRENCY}){RIGHT}", priority=90,
+      needs_words=CURRENCIES, reads_tokens=True)
+def vague_amount(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
+    """A vague amount of a currency: "hàng trăm triệu USD", "hàng chục tỷ đồng", "vài triệu đồng".
+
+    Value: vague (no amount) and currency, the ISO 4217 code.
+
+    Why: "losses of hundreds of millions of dollars" is a claim of scale and currency that a
+    source can contradict (it was billions, or dong); read as a count of "triệu", it was a
+    quantity of nothing.
+
+    Not: a vague count of a word that only starts like a currency ("vài đồng nghiệp").
+    """
+    word = " ".join(match.group("cur").split())
+    if LEAST_AMOUNT.get(word.lower()) and not re.search(_MULTIPLIER, match.group(0)):
+        token = context.token_at(match.start("cur"))
+        if token is None or token.text.lower() != word.lower():
+            return None  # "vài đồng nghiệp": not money
+    code = next((c for w, c in CURRENCIES.items() if w.lower() == word.lower()), None)
+    return ClaimDraft(kind=ClaimKind.money, start=match.start(), end=match.end(), value=Value(vague=True, currency=code), rule="")
+
+
+RULES = [amount_currency, vague_amount]

@@ -128,8 +128,8 @@ def number_noun(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
             and not match.groupdict().get("vague") and not listed:
         return None  # the tagger says the next word is no noun: "cả hai đều"; but "hàng nghìn đề nghị", "3 bàn thắng"
     first, _ = next_words(context.text, match.end(), limit=1)
-    if (first is None and not listed) or (first and first.lower() in TIME_UNITS) or _TIME_UNIT_NEXT.match(context.text, match.end()):
-        return None
+    if not listed and (first is None or first.lower() in TIME_UNITS or _TIME_UNIT_NEXT.match(context.text, match.end())):
+        return None  # a time unit makes a duration; but "2 tháng tuổi" is an age
     if _TIMES_NEXT.match(context.text, match.end()):
         return None
     following = (first or "").lower()

@@ -117,8 +117,8 @@ def _org_then_name(text: str, position: int, head: bool = True, comma: bool = Fa
             return None  # a body runs to the name within its clause ("Cục Điều tra Liên bang (FBI) X" goes on)
         if not head and (word.group(0) in _ORG_STOP or TITLE_START.match(text, start)):
             return None  # "Bộ trưởng Hùng và Thứ trưởng Nguyễn Văn A": no unit runs past a verb or a title
-        if _LIST_JOINER_WORD.fullmatch(previous) and _HONORIFIC_WORD.match(text, start):
-            return None  # "Hiệu trưởng Trường X và Ông Trương Quốc Hùng, ...": the next person, not this title's
+        if _LIST_JOINER_WORD.fullmatch(previous) and (_HONORIFIC_WORD.match(text, start) or TITLE_START.match(text, start)):
+            return None  # "Hiệu trưởng Trường X và Ông Trương Quốc Hùng", "Giám đốc Trung tâm X và BSCK2 Lê Thanh Chương": the next person
         if (headed or not head) and re.match(rf"{SURNAME}\s+{UPPER}", text[start:]) and scan_name(text, start):
             run = re.match(NAME, text[start:])
             if run and len(run.group(0).split()) <= 4:
