@@ -35,6 +35,10 @@ def test_a_number_word_counts_a_noun_the_tagger_calls_a_verb(analyzer):
     assert [t for t, _ in found] == ["hai bàn chân", "hai phản ứng", "hai lựa chọn"]
 
 
+def test_goals_count_after_digits_whatever_the_tag(analyzer):
+    assert [t for t, _ in _claims(analyzer, "Mbappe đã ghi 9 bàn trong mùa giải.", ClaimKind.quantity)] == ["9 bàn"]
+
+
 def test_digits_or_year_before_a_verb_count_nothing(analyzer):
     text = "Tàu ngầm KRI Nanggala 402 chạy bằng điện, những năm trở lại đây, mã HAI giảm 0,6%."
     assert _claims(analyzer, text, ClaimKind.quantity) == []

@@ -25,9 +25,10 @@ _FUTURE = re.compile(LEFT + alternation(_D["future_cues"]) + RIGHT, re.IGNORECAS
 _CUE = alternation(_D["day_cues"])
 _RELATIVE_DAYS: dict[str, int] = _D["relative_days"]
 # An undated day-month at most this many days after the article date is the coming one even
-# without a future cue ("Phiên họp diễn ra ngày 29/4" in an article of 28/4): news gives the
-# year of a day almost a year back.
-_NEAR_FUTURE = dt.timedelta(days=14)
+# without a future cue ("Phiên họp diễn ra ngày 29/4" in an article of 28/4; a fixture list
+# "23h45 ngày 7/6: Việt Nam - Indonesia" in one of 29/4): news gives the year of a day ten or
+# eleven months back. (No gold date so resolved is ever a year back.)
+_NEAR_FUTURE = dt.timedelta(days=60)
 _UNITS: dict[str, str] = {word.lower(): unit for word, unit in _D["units"].items()}
 _WORD = {unit: alternation(w for w, u in _D["units"].items() if u == unit) for unit in set(_UNITS.values())}  # "ngày", "tháng" ...
 _PARTS: dict[str, dict[str, list[int]]] = _D["parts"]
@@ -484,6 +485,7 @@ def same_day(match: re.Match, context: SentenceContext):
     return _claim(match, Value(date=_iso(anchor)))
 
 
+_A_YEAR_IN = re.compile(_A_YEAR)
 _RANGE_TO_AFTER = re.compile(rf"\s*(?:{_RANGE_TO})\s+(?:(?:{alternation(_D['range_through'])})\s+)?", re.IGNORECASE)
 
 
@@ -512,6 +514,9 @@ def from_to(match: re.Match, context: SentenceContext):
     if second is None:
         return None
     start, end = first.value.date or first.value.start, second.value.date or second.value.end
+    if end < start and not _A_YEAR_IN.search(context.text, first.start, first.end):
+        moved = _valid(int(end[:4]), int(start[5:7]), int(start[8:10]))  # "từ ngày 1/3 đến ngày 15/4/2025": the second's year
+        start = _iso(moved) if moved else start
     if end < start:
         return None
     return ClaimDraft(kind=ClaimKind.date, start=match.start(), end=second.end, value=Value(start=start, end=end), rule="")

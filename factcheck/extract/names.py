@@ -22,6 +22,7 @@ _ABBREVIATIONS = alternation(w for w in _T["titles"] if " " not in w and any(c.i
 # Degrees and medical titles abbreviated ("TS", "ThS", "BS"; not "HLV", "CEO") chain with a dot
 # and maybe a space ("GS. TS Võ Tòng Xuân") and may end in a dot before the name ("PGS.TS. Đào Xuân Cơ").
 _DEGREES = alternation(_T["degree_abbreviations"])
+_DEGREE_START = re.compile(rf"(?i:{_DEGREES})(?![\w])")  # "Bs Nguyễn Văn A": a degree in any case is no name
 _TITLE_CHAIN = (rf"(?:(?:{_DEGREES})(?:\.\s?(?:{_DEGREES})(?![\w]))*\.?(?=\s)"
                 rf"|(?:{TITLE})(?:\.(?:{_ABBREVIATIONS}))*)")
 
@@ -155,7 +156,7 @@ def person(name: str, country_may_be_name: bool = False) -> str | None:
     if first in _NOT_FIRST or (first.lower() in _FUNCTION_WORDS and first not in _SURNAMES) or _ACRONYM.fullmatch(first) or len(first.rstrip(".")) < 2 \
             or (len(words) == 1 and _camel(first)):
         return None
-    if _TITLE_CAPITALIZED.match(name) or (len(words) > 2 and _ENDS_IN_COUNTRY.search(name)):
+    if _TITLE_CAPITALIZED.match(name) or _DEGREE_START.match(name) or (len(words) > 2 and _ENDS_IN_COUNTRY.search(name)):
         return None  # "Hanwha Energy Việt Nam": a company's branch, not a person
     return name
 

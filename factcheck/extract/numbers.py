@@ -29,7 +29,10 @@ NUMBER_WORD = _WORD  # any one number word, a multiplier included ("nghìn")
 _FIRST_WORD = alternation(_ALL_WORDS - NEED_PREDECESSOR - set(MULTIPLIERS))  # "tỷ số" is no number
 # "Năm bảy tuổi" is "at seven": "năm" before a digit word is the year, not five.
 _NOT_YEAR = rf"(?!{alternation(NOUN_BEFORE_DIGIT)}\s+{alternation(set(DIGIT_WORDS) - NEED_PREDECESSOR)}{RIGHT})"
-NUMBER_WORDS = rf"{LEFT}{_NOT_YEAR}{_FIRST_WORD}(?:\s+{_WORD})*{RIGHT}"
+# "hai chục năm" is twenty years: no "năm" right after a tens word (five is "lăm" there).
+_TENS_WORDS = [w for w in MULTIPLIERS if MULTIPLIERS[w] == 10] + list(_DATA["tens"])
+_NOT_AFTER_TENS = "".join(rf"(?!(?<={re.escape(t)}\s){alternation(_DATA['not_after_tens'])}{RIGHT})" for t in _TENS_WORDS)
+NUMBER_WORDS = rf"{LEFT}{_NOT_YEAR}{_FIRST_WORD}(?:\s+{_NOT_AFTER_TENS}{_WORD})*{RIGHT}"
 _MULT = rf"{_NOT_MULT}{alternation(MULTIPLIERS)}"
 # digits, optionally followed by multiplier words ("2,5 triệu", "100 nghìn", "1 triệu rưỡi")
 DIGIT_NUMBER = rf"{LEFT}(?:{DIGITS})(?:\s+{_MULT}(?:\s+{alternation(HALF)})?)*{RIGHT}"

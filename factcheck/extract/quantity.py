@@ -34,6 +34,7 @@ YEAR_AFTER = set(_W["year_after"])
 ARTICLE_NUMBERS = set(_W["article_numbers"])
 HALF_WORDS = set(_W["half_words"])
 AMBIGUOUS_NUMBERS = set(_W["ambiguous_numbers"])
+COUNTED_WORDS = set(_W["counted_words"])
 HALF_POSITIONS = set(_W["half_positions"])
 # Counted nouns and units of more than one word: "vệ tinh", "cây số", "héc-ta".
 # Titles of more than one syllable count whole too: "20 tiến sĩ", "ba bác sĩ".
@@ -124,7 +125,7 @@ def number_noun(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
         return None  # "HAI giảm 0,6%": a stock ticker, not "hai"
     number = written.lower()
     verb_ends = number[:1].isdigit() or number.split()[-1:] in ([w] for w in AMBIGUOUS_NUMBERS)
-    if token is not None and (token.upos in NOT_COUNTED_UPOS or (verb_ends and token.upos == "VERB")) \
+    if token is not None and (token.upos in NOT_COUNTED_UPOS or (verb_ends and token.upos == "VERB" and token.text.lower() not in COUNTED_WORDS)) \
             and not match.groupdict().get("vague") and not listed:
         return None  # the tagger says the next word is no noun: "cả hai đều"; but "hàng nghìn đề nghị", "3 bàn thắng"
     first, _ = next_words(context.text, match.end(), limit=1)
