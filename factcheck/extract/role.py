@@ -75,7 +75,7 @@ _FUNCTION_BEFORE = re.compile(rf"(?<![\w])(?i:{alternation(load('function_words'
 _UNIT = re.compile(rf"(?i:(?:{alternation(_T['modifiers'])}\s+)*{alternation(_T['unit_titles'])})")
 _COUNTRY_TAIL = re.compile(rf"(?<![\w])(?:{COUNTRY})$")  # a country ending inside a title's first word
 _FUNCTION_WORDS = {w.lower() for w in load("function_words")["stop_words"]}
-_QUALIFIED = re.compile(rf"(?P<words>(?:\s+(?!{UPPER})[^\W\d_]+){{1,2}})(?:\s+(?:{alternation(_T['linkers'])}))?\s+(?={SURNAME}\s+{UPPER})")
+_QUALIFIED = re.compile(rf"(?P<words>(?:\s+(?!{UPPER})[^\W\d_]+){{1,2}})(?:\s+\({ACRONYM}\))?(?:\s+(?:{alternation(_T['linkers'])}))?\s+(?={SURNAME}\s+{UPPER})")
 _SUCCESSOR_WORD = re.compile(rf"(?<![\w])(?i:{alternation(_T['successor_words'])})(?![\w])")
 _NOT_QUALIFIERS = {w.lower() for w in _T["honorifics"] + _T["honorifics_lowercase"]}
 _COUNTRY_START = re.compile(rf"(?:{COUNTRY})(?![\w])")
@@ -179,9 +179,10 @@ def _not_a_title(match: re.Match, context: SentenceContext) -> bool:
 
 
 def _qualified(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | None:
-    """A title, one or two lower-case words that qualify it, then a Vietnamese name (a surname
-    and more): "HLV trẻ Phạm Kim Huệ", "người lính giải phóng Trần Công Chương", "tuyển thủ quốc
-    gia là Hà Đức Chinh". Words that open a clause ("cho", "và", "đã" ...) are no qualifiers."""
+    """A title, one or two lower-case words that qualify it (and their acronym), then a
+    Vietnamese name (a surname and more): "HLV trẻ Phạm Kim Huệ", "người lính giải phóng Trần
+    Công Chương", "tuyển thủ quốc gia là Hà Đức Chinh", "Giám đốc kỹ thuật (GĐKT) Nguyễn Văn Sỹ".
+    Words that open a clause ("cho", "và", "đã" ...) are no qualifiers."""
     found = _QUALIFIED.match(context.text, match.end())
     words = found.group("words") if found else ""
     if found is None or any(w in _ORG_STOP or w in _FUNCTION_WORDS or w in _NOT_QUALIFIERS for w in words.split()) \
