@@ -222,6 +222,7 @@ WORD_LISTS: tuple[WordList, ...] = (
     WordList("titles.after_name_only", (_K.role,), (Use.claim, Use.blocker)),
     WordList("titles.degree_abbreviations", (_K.role,), Use.claim, case_sensitive=True),
     WordList("titles.personal_titles", (_K.role,), Use.claim),
+    WordList("titles.given_names", (_K.role,), Use.claim, case_sensitive=True),
     WordList("titles.vessel_words", (_K.role,), Use.blocker),
     WordList("titles.surnames", (_K.role,), Use.claim, case_sensitive=True),
     WordList("titles.linkers", (_K.role,), Use.claim),

@@ -47,6 +47,9 @@ _PLACE_BEFORE = re.compile(rf"(?i:{alternation(load('places')['city_cues'] + loa
 _HONORIFIC_WORD = re.compile(rf"(?i:{alternation(_T['honorifics'] + _T['honorifics_lowercase'])})\s")
 _ARTICLE = alternation(_T["articles"])
 _VESSEL_BEFORE = re.compile(rf"(?<![\w])(?i:{alternation(_T['vessel_words'])})\s+$")
+_GIVEN_NAMES = set(_T["given_names"])
+_GIVEN_NAME_AT = re.compile(rf"{alternation(_GIVEN_NAMES)}(?![\w])")
+_CLAUSE_GOES_ON = re.compile(rf"\s*(?:[,.;:!?)]|$|\s(?:{alternation(_T['organization_ends'] + _T['list_joiners'])})(?![\w]))")  # a verb, "và" or the clause's end
 _PERSONAL = re.compile(rf"(?i:{alternation(_T['personal_titles'])})")
 _AFTER_NAME_ONLY = re.compile(rf"(?i:{alternation(_T['after_name_only'])})")
 # Between a name and its linking word, what news says of the person in passing: the age
@@ -298,6 +301,9 @@ def _title_claims(match: re.Match, context: SentenceContext, domain: str | None,
     each further name sharing the title after "hai", "các" ..."""
     text = context.text
     end = scan_name(text, name_start)
+    given = _GIVEN_NAME_AT.match(text, name_start)
+    if end is None and org is None and given and _CLAUSE_GOES_ON.match(text, given.end()):
+        end = given.end()  # "bác sĩ Khoa có mặt": a given name that also heads a body ("Khoa Nội")
     inner = _INNER_SURNAME.match(text, name_start, end) if end else None
     if inner and org is None and not re.match(rf"{SURNAME}\s", text[name_start:]) and len(text[inner.end("org") : end].split()) >= 3:
         org, name_start = inner.group("org"), inner.end("org") + 1  # "Tổng giám đốc Vingroup Nguyễn Việt Quang": the company, then the name
@@ -307,6 +313,8 @@ def _title_claims(match: re.Match, context: SentenceContext, domain: str | None,
         return None  # "Tokyo (Nhật Bản)": a place and its region; "Phạm Doãn Sơn (Tổng Giám đốc)", "Narendra Modi (Ảnh: PTI)",
         # "thủ thành Bruno Grassi (Parana)" (an occupation names a person) and a full name "HLV Julian Nagelsmann (Leipzig)" are persons
     found = person(text[name_start:end], country_may_be_name=org is None and bool(_PERSONAL.fullmatch(" ".join(match.group("title").split()))))
+    if found is None and org is None and text[name_start:end] in _GIVEN_NAMES and _CLAUSE_GOES_ON.match(text, end):
+        found = text[name_start:end]  # "bác sĩ Liên cho biết": a given name that also opens bodies ("Liên đoàn")
     if found is None:
         return None
     title, klass = _title_value(match, domain)
