@@ -41,12 +41,16 @@ _SEPARATOR = re.compile(rf"(?:\s*,\s*|\s+[-–]\s+)(?:(?P<hon>{HONORIFIC})\s+)?(
 # Between a title and a name: an acronym, a known company, or "của" and a capitalized body,
 # each only when a name (after " - " and an honorific, for "của") follows.
 _SHORT_ORG = re.compile(rf"\s+(?P<org>(?!{ORG_START.pattern}\s){_ACRONYM}|{_KNOWN_ORG}(?![\w]))")  # "BV Bạch Mai" is a body written out
-_COUNTRY_ORG = re.compile(rf"\s+(?P<org>{COUNTRY}(?:\s+(?:{alternation(_T['organization_links'])})\s+{COUNTRY})?)(?=\s)")  # "Đại sứ Mỹ tại Nga Bart Gorman"
+_COUNTRY_ORG = re.compile(rf"\s+(?P<org>{COUNTRY}(?:\s+(?:{alternation(_T['organization_links'])})\s+{COUNTRY})?)(?=[\s,])")  # "Đại sứ Mỹ tại Nga Bart Gorman"
 _DOMAIN_AFTER = re.compile(rf"\s+(?P<domain>(?={UPPER})(?i:{DOMAIN}))(?![\w])")
 _PLACE_BEFORE = re.compile(rf"(?i:{alternation(load('places')['city_cues'] + load('places')['admin_types'])})\s+$")
 _HONORIFIC_WORD = re.compile(rf"(?i:{alternation(_T['honorifics'] + _T['honorifics_lowercase'])})\s")
 _ARTICLE = alternation(_T["articles"])
 _VESSEL_BEFORE = re.compile(rf"(?<![\w])(?i:{alternation(_T['vessel_words'])})\s+$")
+# "Tại thủ đô Jakarta, Ngoại trưởng Indonesia, bà Retno Marsudi": a place opens the clause, no person before the title
+_PLACE_CLAUSE_BEFORE = re.compile(
+    rf"(?<![\w])(?i:{alternation(load('places')['city_cues'] + load('places')['admin_types'])})(?:\s+(?!{UPPER})[^\W\d_]+){{0,2}}\s+{NAME}\s*,\s*$")
+_ORG_COMMA = re.compile(rf"\s*,\s+(?:(?P<hon>{HONORIFIC})\s+)?")
 _GIVEN_NAMES = set(_T["given_names"])
 _GIVEN_NAME_AT = re.compile(rf"{alternation(_GIVEN_NAMES)}(?![\w])")
 _CLAUSE_GOES_ON = re.compile(rf"\s*(?:[,.;:!?)]|$|\s(?:{alternation(_T['organization_ends'] + _T['list_joiners'])})(?![\w]))")  # a verb, "và" or the clause's end
@@ -254,7 +258,7 @@ def _named_after(match: re.Match, context: SentenceContext) -> list[ClaimDraft] 
     lead = context.before(match.start())
     function = _FUNCTION_BEFORE.search(lead)
     lead = lead[: function.start()] if function else lead
-    opens = bool(_CLAUSE_START.search(lead)) and not _APPOSITION_BEFORE.search(lead)
+    opens = bool(_CLAUSE_START.search(lead)) and (not _APPOSITION_BEFORE.search(lead) or bool(_PLACE_CLAUSE_BEFORE.search(lead)))
     title_words = " ".join(match.group("title").split())
     if _PORTFOLIO.fullmatch(title_words) and not re.match(rf"\s{SURNAME}\s+{UPPER}", text[position:]):
         unit = _org_then_name(text, position + 1, head=False, comma=opens)
@@ -268,10 +272,10 @@ def _named_after(match: re.Match, context: SentenceContext) -> list[ClaimDraft] 
         if found and text[found.end() : found.end() + 1] == " " and scan_name(text, found.end() + 1):
             org, position = found.group("org"), found.end()
             break
-        comma = re.match(r"\s*,\s+", text[found.end() :]) if found and opens else None
-        if comma and (end := scan_name(text, found.end() + comma.end())) and len(text[found.end() + comma.end() : end].split()) >= 2 \
-                and _VERB_NEXT.match(text, end):
-            org, position = found.group("org"), found.end() + comma.end() - 1  # "Chủ tịch UEFA, Aleksander Ceferin nhấn mạnh"
+        comma = _ORG_COMMA.match(text, found.end()) if found and opens else None
+        if comma and (end := scan_name(text, comma.end())) \
+                and (comma.group("hon") or (len(text[comma.end() : end].split()) >= 2 and _VERB_NEXT.match(text, end))):
+            org, position = found.group("org"), comma.end() - 1  # "Chủ tịch UEFA, Aleksander Ceferin nhấn mạnh", "Ngoại trưởng Indonesia, bà Retno Marsudi"
             break
     name_start = None
     link = _ORG_LINK.match(text, position)
