@@ -15,7 +15,7 @@ from factcheck.model.claims import Value
 from factcheck.extract.amounts import (AMOUNT, NOT_DATE_OR_CODE, QUALIFIER, RANGE_WORD, START, VAGUE_AMOUNT, amount_value, claim_value, complete,
                                        next_words, previous_word)
 from factcheck.extract.base import SentenceContext, rule
-from factcheck.extract.lexicon import LEFT, RIGHT, alternation, load
+from factcheck.extract.lexicon import LEFT, NAME, RIGHT, alternation, load
 from factcheck.extract.numbers import DIGITS, NUMBER_WORD, parse_number
 from factcheck.extract.units import LATIN_UNIT, NOT_UNITS, SPELLINGS, canonical
 
@@ -67,6 +67,30 @@ def _counting_number(match: re.Match, context: SentenceContext) -> bool:
     if number in YEAR_WORDS and not match.group("qual") and _NUMBER_BEFORE.search(context.before(match.start())):
         return False  # "nghìn năm văn hiến": a thousand years, not five
     return True
+
+
+_PLAIN_QUALIFIERS = set(load("qualifiers")["plain"])
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s*$")
+
+
+def _verb_is_counted(match: re.Match, context: SentenceContext, token) -> bool:
+    """After digits, is the word the tagger calls a verb the counted noun all the same? A listed
+    one ("9 bàn"), or a word of two syllables or more ("540 nghiên cứu", "13 báo cáo") when the
+    number is no code: a qualifier stands before it ("hơn 540"), or a word that is no noun and
+    no ordinal cue ("hủy 2 thỏa thuận", "của 15 nghiên cứu"; not "Trung đoàn 66 tham gia",
+    "Quyết định 557 xử phạt": a noun and its number are a label)."""
+    if token.text.lower() in COUNTED_WORDS:
+        return True
+    if " " not in token.text.strip() or not match.group("num").strip()[:1].isdigit():
+        return False  # "những năm trở lại đây": "năm" before a verb is the year
+    qualifier = " ".join((match.group("qual") or "").lower().split())
+    if qualifier and qualifier not in _PLAIN_QUALIFIERS:
+        return True
+    before = _WORD_BEFORE.search(context.before(match.start()))
+    if not before or not before.group(1).islower() or before.group(1) in ORDINAL_BEFORE:
+        return False
+    labelled = context.token_at(match.start() - len(context.before(match.start())) + before.end(1) - 1)
+    return labelled is None or labelled.upos not in ("NOUN", "PROPN", "NUM")
 
 
 def counted_noun(context: SentenceContext, position: int) -> tuple[str | None, int]:
@@ -125,7 +149,7 @@ def number_noun(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
         return None  # "HAI giảm 0,6%": a stock ticker, not "hai"
     number = written.lower()
     verb_ends = number[:1].isdigit() or number.split()[-1:] in ([w] for w in AMBIGUOUS_NUMBERS)
-    if token is not None and (token.upos in NOT_COUNTED_UPOS or (verb_ends and token.upos == "VERB" and token.text.lower() not in COUNTED_WORDS)) \
+    if token is not None and (token.upos in NOT_COUNTED_UPOS or (verb_ends and token.upos == "VERB" and not _verb_is_counted(match, context, token))) \
             and not match.groupdict().get("vague") and not listed:
         return None  # the tagger says the next word is no noun: "cả hai đều"; but "hàng nghìn đề nghị", "3 bàn thắng"
     first, _ = next_words(context.text, match.end(), limit=1)
@@ -357,4 +381,52 @@ def unit_first(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     return ClaimDraft(kind=ClaimKind.quantity, start=match.start("unit"), end=match.end(), value=value, rule="")
 
 
-RULES = [number_noun, measure, open_unit, compound, unit_range, multiple, unit_first]
+_PLACE_COUNT = re.compile(rf"(?P<place>{NAME}(?:\s+[-–]\s+{NAME})?)\s*\((?P<num>\d{{1,3}}(?:\.\d{{3}})*)\)")
+
+
+@rule("quantity.place_count", ClaimKind.quantity, _PLACE_COUNT.pattern, flags=0, requires={ClaimKind.quantity}, needs=r"\(\d")
+def place_count(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
+    """Counts listed by place after a count: "6 ca mắc mới ... tại TP. Hồ Chí Minh (2), Bà Rịa -
+    Vũng Tàu (1) và Hà Nội (3)".
+
+    Value: amount, and unit: the counted noun of the last quantity before the list ("ca").
+
+    Why: bulletins split a total by province this way; each figure is checkable, and the parts
+    must add up to the total.
+
+    Not: a single "Name (N)" (a footnote, a name and a number), or a list with no count before
+    it to say what is counted.
+    """
+    listed = list(_PLACE_COUNT.finditer(context.text))
+    if len(listed) < 2:
+        return None
+    before = [d for d in context.claims if d.kind is ClaimKind.quantity and d.end <= listed[0].start() and d.value.unit]
+    if not before:
+        return None
+    value = with_unit(Value(amount=parse_number(match.group("num"))), before[-1].value.unit)
+    return ClaimDraft(kind=ClaimKind.quantity, start=match.start(), end=match.end(), value=value, rule="")
+
+
+_LABELLED = rf"(?<=:)\s*(?P<num>(?!0\d)(?:\d{{1,3}}(?:\.\d{{3}})+|\d{{1,6}}))(?=\s*(?:[.,;)]|$|\s[-–+]))"
+
+
+@rule("quantity.labelled", ClaimKind.quantity, _LABELLED, flags=0, needs=r":\s*\d")
+def labelled(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
+    """A figure after a label and a colon, closing the clause: "Cách ly tại nhà, nơi lưu trú:
+    14.823", "(cách ly): 41.626".
+
+    Value: amount; no unit (the label says what is counted).
+
+    Why: health bulletins and reports list their figures this way; they are as checkable as
+    "41.626 người".
+
+    Not: a number starting with 0 (a phone number), a bare year ("năm: 2020"), or one a word
+    follows ("Điều 5: 3 khoản" is "3 khoản", a count of its own).
+    """
+    number = match.group("num")
+    if _BARE_YEAR.fullmatch(number):
+        return None
+    return ClaimDraft(kind=ClaimKind.quantity, start=match.start("num"), end=match.end(), value=Value(amount=parse_number(number)), rule="")
+
+
+RULES = [number_noun, measure, open_unit, compound, unit_range, multiple, unit_first, place_count, labelled]
