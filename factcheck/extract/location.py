@@ -15,7 +15,7 @@ import re
 from factcheck.model.claims import ClaimDraft, ClaimKind, Value
 from factcheck.extract.base import SentenceContext, rule
 from factcheck.extract.lexicon import NAME, SPACE_CAPITAL, UPPER, alternation, load
-from factcheck.extract.names import ADMIN_TYPE, COUNTRIES, COUNTRY, HONORIFIC, LEVELS, ORG_HEAD, PLACE_TYPE, TITLE, after_occupation, place_type
+from factcheck.extract.names import ADMIN_TYPE, COUNTRIES, HONORIFIC, LEVELS, ORG_HEAD, PLACE_TYPE, TITLE, after_occupation, place_type
 
 _P = load("places")
 _CITY_CUE = alternation(_P["city_cues"])  # "tại Bắc Kinh, Trung Quốc"
@@ -160,7 +160,13 @@ def comma(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     return _location(match.start(), end, match.group("place"), region, text, match.group("type"), rtype)
 
 
-@rule("location.at_city_country", ClaimKind.location, rf"(?<![\w]){_CITY_CUE}\s+(?P<place>{NAME}),\s*(?P<region>{COUNTRY})(?![\w])", flags=0,
+# The countries a city is put in: the hand list of places.yaml only. CLDR's list (names.COUNTRIES)
+# also names dependent territories, and "tại Tân Cương, Hong Kong, ..." is a list, not Xinjiang
+# put in Hong Kong; it serves the checks that a name is no city or person.
+_REGION_COUNTRY = alternation(_P["countries"])
+
+
+@rule("location.at_city_country", ClaimKind.location, rf"(?<![\w]){_CITY_CUE}\s+(?P<place>{NAME}),\s*(?P<region>{_REGION_COUNTRY})(?![\w])", flags=0,
       needs=SPACE_CAPITAL)
 def at_city_country(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     """"tại"/"ở"/"đến" a city, a comma, then a country: "tại Bắc Kinh, Trung Quốc".
