@@ -312,6 +312,8 @@ def relative_day(match: re.Match, context: SentenceContext):
     """
     if _EXPLICIT_DATE_NEXT.match(context.text, match.end()):
         return None  # "sáng nay 18/11", "hôm nay (26/4)": the explicit date is the claim
+    if _AFTER_AMOUNT.search(context.before(match.start())):
+        return None  # "di chuyển 2 chiều qua hầm": two directions through the tunnel, not yesterday afternoon
     offset = _RELATIVE_DAYS[" ".join(match.group("word").lower().split())]
     if context.article_date is None:
         return _unresolved(match)

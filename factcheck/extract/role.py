@@ -50,6 +50,9 @@ _VESSEL_BEFORE = re.compile(rf"(?<![\w])(?i:{alternation(_T['vessel_words'])})\s
 # "Tại thủ đô Jakarta, Ngoại trưởng Indonesia, bà Retno Marsudi": a place opens the clause, no person before the title
 _PLACE_CLAUSE_BEFORE = re.compile(
     rf"(?<![\w])(?i:{alternation(load('places')['city_cues'] + load('places')['admin_types'])})(?:\s+(?!{UPPER})[^\W\d_]+){{0,2}}\s+{NAME}\s*,\s*$")
+# "ông Vương Văn Tường - " before a title: an honorific's person and a dash give the title to him
+# (not "Joe Biden - Chủ tịch Trung Quốc Tập Cận Bình", a pair of leaders)
+_DASH_APPOSITION = re.compile(rf"(?<![\w])(?:{HONORIFIC})\s+{NAME}\s+[-–]\s*$")
 _ORG_COMMA = re.compile(rf"\s*,\s+(?:(?P<hon>{HONORIFIC})\s+)?")
 _GIVEN_NAMES = set(_T["given_names"])
 _GIVEN_NAME_AT = re.compile(rf"{alternation(_GIVEN_NAMES)}(?![\w])")
@@ -316,6 +319,9 @@ def _title_claims(match: re.Match, context: SentenceContext, domain: str | None,
                        and (len(text[name_start:end].split()) < 2 or _APPOSITION_BEFORE.search(context.before(match.start())))):
         return None  # "Tokyo (Nhật Bản)": a place and its region; "Phạm Doãn Sơn (Tổng Giám đốc)", "Narendra Modi (Ảnh: PTI)",
         # "thủ thành Bruno Grassi (Parana)" (an occupation names a person) and a full name "HLV Julian Nagelsmann (Leipzig)" are persons
+    if _DASH_APPOSITION.search(context.before(match.start())) and not re.match(rf"{SURNAME}\s", text[name_start:]) \
+            and not _HONORIFIC_BEFORE.search(text[:name_start]):
+        return None  # "ông Vương Văn Tường - thành viên HĐQT Cen Land": the title is his, "Cen Land" the company
     found = person(text[name_start:end], country_may_be_name=org is None and bool(_PERSONAL.fullmatch(" ".join(match.group("title").split()))))
     if found is None and org is None and text[name_start:end] in _GIVEN_NAMES and _CLAUSE_GOES_ON.match(text, end):
         found = text[name_start:end]  # "bác sĩ Liên cho biết": a given name that also opens bodies ("Liên đoàn")
