@@ -54,10 +54,10 @@ def test_gold_numeric_claims_hold_their_floors(gold_scores, split):
 # Measured with bench/roles.py when set (2026-12-08), on all role gold including the 21 fresh
 # role-only files of split.yaml (annotated before the extractor ran on them; their errors are
 # never inspected): business 0.948/0.912, health 1.000/0.970, society 1.000/0.941, sport
-# 0.966/0.846, world 1.000/0.873, seeds 1.000/1.000.
+# 0.967/0.868, world 1.000/0.873, seeds 1.000/1.000.
 ROLE_FLOORS = {
     "business": (0.92, 0.89), "health": (0.97, 0.94), "society": (0.97, 0.91),
-    "sport": (0.94, 0.82), "world": (0.97, 0.85), "seeds": (0.97, 0.97),
+    "sport": (0.94, 0.85), "world": (0.97, 0.85), "seeds": (0.97, 0.97),
 }
 
 

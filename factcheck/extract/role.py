@@ -53,6 +53,7 @@ _PLACE_CLAUSE_BEFORE = re.compile(
 # "ông Vương Văn Tường - " before a title: an honorific's person and a dash give the title to him
 # (not "Joe Biden - Chủ tịch Trung Quốc Tập Cận Bình", a pair of leaders)
 _DASH_APPOSITION = re.compile(rf"(?<![\w])(?:{HONORIFIC})\s+{NAME}\s+[-–]\s*$")
+_LIST_AFTER_TITLE = re.compile(rf"(?P<words>(?:\s+(?!{UPPER})[^\W\d_]+){{0,2}}?)\s+(?:{alternation(_T['list_openers'])})\s+(?={UPPER})")
 _ORG_COMMA = re.compile(rf"\s*,\s+(?:(?P<hon>{HONORIFIC})\s+)?")
 _GIVEN_NAMES = set(_T["given_names"])
 _GIVEN_NAME_AT = re.compile(rf"{alternation(_GIVEN_NAMES)}(?![\w])")
@@ -170,7 +171,7 @@ def title_name(match: re.Match, context: SentenceContext) -> ClaimDraft | list[C
             claims[0].start = match.start() - (len(lead) - joined.start())
             claims[0].value.title = " ".join(context.text[claims[0].start : match.end()].split())
         return claims
-    return _qualified(match, context) or _title_before_title(match, context)
+    return _qualified(match, context) or _listed(match, context) or _title_before_title(match, context)
 
 
 def _not_a_title(match: re.Match, context: SentenceContext) -> bool:
@@ -186,6 +187,33 @@ def _not_a_title(match: re.Match, context: SentenceContext) -> bool:
         return True  # "Trường sĩ quan Pháo binh", "Hội nhà báo": the title word names the body
     # "người đồng cấp Trung Quốc Vương Nghị": "Quốc" ends a country, no "Quốc vương"
     return bool(_COUNTRY_TAIL.search(context.text, max(0, match.start() - 30), match.start() + len(match.group(0).split()[0])))
+
+
+def _listed(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | None:
+    """A plural title, a qualifier, "như"/"gồm" and the names it lists: "các cầu thủ nhập tịch như
+    Junior Eldstal, Liridon Krasniqi và Luqman Hakim Shamsuddin". Each name is a claim with the
+    title; the first spans from the title, the others are the name alone. Only full names (two
+    words or more, or a Vietnamese surname and more): "các cầu thủ như Messi" may list anything."""
+    text = context.text
+    if not _PLURAL.search(context.before(match.start())):
+        return None
+    opened = _LIST_AFTER_TITLE.match(text, match.end())
+    if opened is None or any(w in _ORG_STOP or w in _FUNCTION_WORDS for w in opened.group("words").split()):
+        return None
+    title, klass = _title_value(match)
+    drafts, position = [], opened.end()
+    while True:
+        end = scan_name(text, position)
+        found = person(text[position:end]) if end else None
+        if not found or len(found.split()) < 2:
+            break
+        value = Value(person=found, title=title, title_class=klass)
+        drafts.append(ClaimDraft(kind=ClaimKind.role, start=match.start() if not drafts else position, end=end, value=value, rule=""))
+        joined = re.match(rf"\s*,\s*|\s+{_JOINER}\s+", text[end : end + 12])
+        if joined is None:
+            break
+        position = end + joined.end()
+    return drafts or None
 
 
 def _qualified(match: re.Match, context: SentenceContext) -> list[ClaimDraft] | None:
