@@ -524,12 +524,9 @@ def from_to(match: re.Match, context: SentenceContext):
     return ClaimDraft(kind=ClaimKind.date, start=match.start(), end=second.end, value=Value(start=start, end=end), rule="")
 
 
-_LEADING_WHICH = {word: shift for word, shift in _D["relative_periods"].items()}
-
-
 @rule("date.leading_months", ClaimKind.date,
       rf"{_START}(?P<n>\d{{1,2}}|{NUMBER_WORD})\s+{_WORD['month']}\s+(?P<part>{alternation(_D['leading_parts'])})\s+{_WORD['year']}"
-      rf"(?:\s+(?:{_YEAR}|(?P<which>{alternation(_LEADING_WHICH)})){RIGHT})?", priority=74, needs=_WORD["month"])
+      rf"(?:\s+(?:{_YEAR}|(?P<which>{alternation(_RELATIVE_PERIODS)})){RIGHT})?", priority=74, needs=_WORD["month"])
 def leading_months(match: re.Match, context: SentenceContext):
     """The first or last months of a year: "11 tháng đầu năm 2020", "hai tháng đầu năm", "6
     tháng cuối năm nay".
@@ -550,7 +547,7 @@ def leading_months(match: re.Match, context: SentenceContext):
     elif context.article_date is None:
         return _unresolved(match)
     else:
-        year = context.article_date.year + (_LEADING_WHICH[match.group("which").lower()] if match.group("which") else 0)
+        year = context.article_date.year + (_RELATIVE_PERIODS[" ".join(match.group("which").lower().split())] if match.group("which") else 0)
     count = int(count)
     first = 1 if _D["leading_parts"][match.group("part").lower()] == "first" else 13 - count
     start, _ = _month_span(year, first)

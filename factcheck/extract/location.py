@@ -15,7 +15,7 @@ import re
 from factcheck.model.claims import ClaimDraft, ClaimKind, Value
 from factcheck.extract.base import SentenceContext, rule
 from factcheck.extract.lexicon import NAME, SPACE_CAPITAL, UPPER, alternation, load
-from factcheck.extract.names import ADMIN_TYPE, COUNTRIES, HONORIFIC, LEVELS, ORG_HEAD, PLACE_TYPE, TITLE, after_occupation, place_type
+from factcheck.extract.names import ADMIN_TYPE, COUNTRY_WORDS, HONORIFIC, LEVELS, ORG_HEAD, PLACE_TYPE, TITLE, after_occupation, place_type
 
 _P = load("places")
 _CITY_CUE = alternation(_P["city_cues"])  # "tại Bắc Kinh, Trung Quốc"
@@ -38,7 +38,6 @@ _INSTITUTION_BEFORE = re.compile(rf"(?<!\w)(?i:{alternation(_P['institutions'])}
 _CUE_WORD = re.compile(rf"\s(?:{_CITY_CUE})(?=\s|$)")
 _ACRONYM = re.compile(rf"(?:[^\W\d_]*{UPPER}){{2}}[^\W\d_]*")  # "EVN", "PBoC": two capitals in one word
 _LATIN_FAMILY = re.compile(r"(?:idae|inae|aceae)$")  # "Mèo (Felidae)": a taxon, not a region
-_COUNTRIES = {w.lower() for w in COUNTRIES}
 _PLACE_ACRONYMS = set(_P["place_acronyms"])
 _SURNAMES = set(_P["surnames"])
 _INSTITUTIONS = set(_P["institutions"])
@@ -117,7 +116,7 @@ def parenthesis(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
         return None  # "thủ thành Bruno Grassi (Parana)": a player and his club
     if _acronym(region) or _LATIN_FAMILY.search(region):
         return None
-    if place.lower() in _COUNTRIES and region.lower() not in _COUNTRIES:
+    if place.lower() in COUNTRY_WORDS and region.lower() not in COUNTRY_WORDS:
         return None  # "Ngân hàng Trung ương Anh (BoE)", "Cục Dự trữ Liên bang Mỹ (Fed)"
     if not kind:
         if re.search(r"[-–]\s*$", before) or _institution_before(before):
@@ -180,7 +179,7 @@ def at_city_country(match: re.Match, context: SentenceContext) -> ClaimDraft | N
     Not: a region after the comma that is not in the country list ("tại Nara, Tokyo"); a
     list of countries ("tại Lào, Thái Lan"), or of names ("ở Seoul, Nhật Bản và Bắc Kinh").
     """
-    if match.group("place").lower() in _COUNTRIES or _list_follows(context.text, match.end()):
+    if match.group("place").lower() in COUNTRY_WORDS or _list_follows(context.text, match.end()):
         return None
     return _location(match.start("place"), match.end(), match.group("place"), match.group("region"))
 

@@ -19,6 +19,18 @@ LEAST_AMOUNT: dict[str, float] = {word.lower(): amount for word, amount in _C["l
 _CURRENCY = alternation(CURRENCIES)
 
 
+def _currency(match: re.Match, context: SentenceContext, small: bool) -> str | None:
+    """The ISO code of the match's currency word; None when ``small`` (the amount is under the
+    word's least amount, data/currencies.yaml) and the tagger did not read the word as one of
+    its own ("3 đồng nghiệp", "vài đồng đội")."""
+    word = " ".join(match.group("cur").split()).lower()
+    if small:
+        token = context.token_at(match.start("cur"))
+        if token is None or token.text.lower() != word:
+            return None
+    return next((c for w, c in CURRENCIES.items() if w.lower() == word), None)
+
+
 @rule("money.amount_currency", ClaimKind.money, rf"{START}{AMOUNT}\s*(?P<cur>{_CURRENCY}){RIGHT}", priority=90,
       needs_words=CURRENCIES, reads_tokens=True)
 def amount_currency(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
@@ -35,14 +47,12 @@ def amount_currency(match: re.Match, context: SentenceContext) -> ClaimDraft | N
     nghiệp", "hai đồng đội"), unless the tagger read "đồng" as a word of its own ("cứ 100
     đồng thu được khoảng 17 đồng").
     """
-    word = " ".join(match.group("cur").split())
-    code = next((c for w, c in CURRENCIES.items() if w.lower() == word.lower()), None)
     value = claim_value(match)
     largest = value.amount if value.amount is not None else value.max
-    if (largest or 0) < LEAST_AMOUNT.get(word.lower(), 0):
-        token = context.token_at(match.start("cur"))
-        if token is None or token.text.lower() != word.lower():
-            return None  # "3 đồng nghiệp", "hai đồng đội": not money
+    least = LEAST_AMOUNT.get(" ".join(match.group("cur").split()).lower(), 0)
+    code = _currency(match, context, small=(largest or 0) < least)
+    if code is None:
+        return None  # "3 đồng nghiệp", "hai đồng đội": not money
     value.currency = code
     return ClaimDraft(kind=ClaimKind.money, start=match.start(), end=match.end(), value=value, rule="")
 
@@ -63,12 +73,10 @@ def vague_amount(match: re.Match, context: SentenceContext) -> ClaimDraft | None
 
     Not: a vague count of a word that only starts like a currency ("vài đồng nghiệp").
     """
-    word = " ".join(match.group("cur").split())
-    if LEAST_AMOUNT.get(word.lower()) and not re.search(_MULTIPLIER, match.group(0)):
-        token = context.token_at(match.start("cur"))
-        if token is None or token.text.lower() != word.lower():
-            return None  # "vài đồng nghiệp": not money
-    code = next((c for w, c in CURRENCIES.items() if w.lower() == word.lower()), None)
+    least = LEAST_AMOUNT.get(" ".join(match.group("cur").split()).lower())
+    code = _currency(match, context, small=bool(least) and not re.search(_MULTIPLIER, match.group(0)))
+    if code is None:
+        return None  # "vài đồng nghiệp": not money
     return ClaimDraft(kind=ClaimKind.money, start=match.start(), end=match.end(), value=Value(vague=True, currency=code), rule="")
 
 

@@ -81,8 +81,8 @@ LEVELS = {place_type(word): level for level, words in enumerate(_P["place_levels
 ORG_START = re.compile(
     rf"(?:{ORG_HEAD}|{alternation(_T['organization_heads'])}|(?i:{alternation(_P['institutions'])}))(?![\w])"
 )
-_NOT_NAMES = {w.lower() for w in COUNTRIES + _T["domains"] + _T["organizations"] + _T["places"]}
-_COUNTRY_WORDS = {w.lower() for w in COUNTRIES}
+COUNTRY_WORDS = {w.lower() for w in COUNTRIES}
+_NOT_NAMES = COUNTRY_WORDS | {w.lower() for w in _T["domains"] + _T["organizations"] + _T["places"]}
 _LONG_COUNTRIES = alternation(c for c in COUNTRIES if " " in c)  # "Việt Nam", not "Đức" (a given name too)
 _ENDS_IN_COUNTRY = re.compile(rf"\s(?:{_LONG_COUNTRIES})$")
 PLACE = re.compile(rf"{alternation(_T['places'])}(?![\w])")
@@ -149,7 +149,7 @@ def person(name: str, country_may_be_name: bool = False) -> str | None:
     ("LienVietPostBank")."""
     name = name.strip()
     words = name.split()
-    not_name = name.lower() in _NOT_NAMES and not (country_may_be_name and name.lower() in _COUNTRY_WORDS)
+    not_name = name.lower() in _NOT_NAMES and not (country_may_be_name and name.lower() in COUNTRY_WORDS)
     if not words or not_name or name.lower() in _HONORIFICS or ORG_START.match(name):
         return None  # "Ông là Giám đốc ...": "Ông" alone is the pronoun "he"
     first = words[0]

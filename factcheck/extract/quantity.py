@@ -86,10 +86,11 @@ def _verb_is_counted(match: re.Match, context: SentenceContext, token) -> bool:
     qualifier = " ".join((match.group("qual") or "").lower().split())
     if qualifier and qualifier not in _PLAIN_QUALIFIERS:
         return True
-    before = _WORD_BEFORE.search(context.before(match.start()))
+    window = context.before(match.start())
+    before = _WORD_BEFORE.search(window)
     if not before or not before.group(1).islower() or before.group(1) in ORDINAL_BEFORE:
         return False
-    labelled = context.token_at(match.start() - len(context.before(match.start())) + before.end(1) - 1)
+    labelled = context.token_at(match.start() - len(window) + before.end(1) - 1)  # the word's last character
     return labelled is None or labelled.upos not in ("NOUN", "PROPN", "NUM")
 
 
@@ -148,7 +149,7 @@ def number_noun(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     if len(written) > 1 and written.isalpha() and written.isupper():
         return None  # "HAI giảm 0,6%": a stock ticker, not "hai"
     number = written.lower()
-    verb_ends = number[:1].isdigit() or number.split()[-1:] in ([w] for w in AMBIGUOUS_NUMBERS)
+    verb_ends = number[:1].isdigit() or (number.split() or [""])[-1] in AMBIGUOUS_NUMBERS
     if token is not None and (token.upos in NOT_COUNTED_UPOS or (verb_ends and token.upos == "VERB" and not _verb_is_counted(match, context, token))) \
             and not match.groupdict().get("vague") and not listed:
         return None  # the tagger says the next word is no noun: "cả hai đều"; but "hàng nghìn đề nghị", "3 bàn thắng"
@@ -158,9 +159,9 @@ def number_noun(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     if _TIMES_NEXT.match(context.text, match.end()):
         return None
     following = (first or "").lower()
-    if match.group("num") and match.group("num").strip().lower() in YEAR_WORDS and following in YEAR_AFTER:
+    if number in YEAR_WORDS and following in YEAR_AFTER:
         return None
-    if match.group("num") and match.group("num").strip().lower() in HALF_WORDS and following in HALF_POSITIONS:
+    if number in HALF_WORDS and following in HALF_POSITIONS:
         return None  # "nửa cuối bảng xếp hạng": the bottom half, no count
     unit, end = counted_noun(context, match.end())
     return ClaimDraft(kind=ClaimKind.quantity, start=match.start(), end=end, value=with_unit(claim_value(match), unit), rule="")
@@ -351,11 +352,7 @@ def multiple(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     Not: "gấp 3 lần" (``quantity.number_noun`` counts "lần"), "gấp gáp" (no multiple).
     """
     word = match.group("times").lower()
-    amount = _MULTIPLE_WORDS.get(word)
-    if amount is None:
-        amount = parse_number(word)
-    if amount is None:
-        return None
+    amount = _MULTIPLE_WORDS[word] if word in _MULTIPLE_WORDS else parse_number(word)
     value = with_unit(Value(amount=float(amount)), _MULTIPLE_UNIT)
     return ClaimDraft(kind=ClaimKind.quantity, start=match.start(), end=match.end(), value=value, rule="")
 
@@ -407,7 +404,7 @@ def place_count(match: re.Match, context: SentenceContext) -> ClaimDraft | None:
     return ClaimDraft(kind=ClaimKind.quantity, start=match.start(), end=match.end(), value=value, rule="")
 
 
-_LABELLED = rf"(?<=:)\s*(?P<num>(?!0\d)(?:\d{{1,3}}(?:\.\d{{3}})+|\d{{1,6}}))(?=\s*(?:[.,;)]|$|\s[-–+]))"
+_LABELLED = r"(?<=:)\s*(?P<num>(?!0\d)(?:\d{1,3}(?:\.\d{3})+|\d{1,6}))(?=\s*(?:[.,;)]|$|\s[-–+]))"
 
 
 @rule("quantity.labelled", ClaimKind.quantity, _LABELLED, flags=0, needs=r":\s*\d")

@@ -43,20 +43,20 @@ _SEPARATOR = re.compile(rf"(?:\s*,\s*|\s+[-–]\s+)(?:(?P<hon>{HONORIFIC})\s+)?(
 _SHORT_ORG = re.compile(rf"\s+(?P<org>(?!{ORG_START.pattern}\s){_ACRONYM}|{_KNOWN_ORG}(?![\w]))")  # "BV Bạch Mai" is a body written out
 _COUNTRY_ORG = re.compile(rf"\s+(?P<org>{COUNTRY}(?:\s+(?:{alternation(_T['organization_links'])})\s+{COUNTRY})?)(?=[\s,])")  # "Đại sứ Mỹ tại Nga Bart Gorman"
 _DOMAIN_AFTER = re.compile(rf"\s+(?P<domain>(?={UPPER})(?i:{DOMAIN}))(?![\w])")
-_PLACE_BEFORE = re.compile(rf"(?i:{alternation(load('places')['city_cues'] + load('places')['admin_types'])})\s+$")
+_PLACE_CUE = alternation(load("places")["city_cues"] + load("places")["admin_types"])  # "tại", "ở", "tỉnh" ...
+_PLACE_BEFORE = re.compile(rf"(?i:{_PLACE_CUE})\s+$")
 _HONORIFIC_WORD = re.compile(rf"(?i:{alternation(_T['honorifics'] + _T['honorifics_lowercase'])})\s")
 _ARTICLE = alternation(_T["articles"])
 _VESSEL_BEFORE = re.compile(rf"(?<![\w])(?i:{alternation(_T['vessel_words'])})\s+$")
 # "Tại thủ đô Jakarta, Ngoại trưởng Indonesia, bà Retno Marsudi": a place opens the clause, no person before the title
 _PLACE_CLAUSE_BEFORE = re.compile(
-    rf"(?<![\w])(?i:{alternation(load('places')['city_cues'] + load('places')['admin_types'])})(?:\s+(?!{UPPER})[^\W\d_]+){{0,2}}\s+{NAME}\s*,\s*$")
+    rf"(?<![\w])(?i:{_PLACE_CUE})(?:\s+(?!{UPPER})[^\W\d_]+){{0,2}}\s+{NAME}\s*,\s*$")
 # "ông Vương Văn Tường - " before a title: an honorific's person and a dash give the title to him
 # (not "Joe Biden - Chủ tịch Trung Quốc Tập Cận Bình", a pair of leaders)
 _DASH_APPOSITION = re.compile(rf"(?<![\w])(?:{HONORIFIC})\s+{NAME}\s+[-–]\s*$")
 _LIST_AFTER_TITLE = re.compile(rf"(?P<words>(?:\s+(?!{UPPER})[^\W\d_]+){{0,2}}?)\s+(?:{alternation(_T['list_openers'])})\s+(?={UPPER})")
 _ORG_COMMA = re.compile(rf"\s*,\s+(?:(?P<hon>{HONORIFIC})\s+)?")
-_GIVEN_NAMES = set(_T["given_names"])
-_GIVEN_NAME_AT = re.compile(rf"{alternation(_GIVEN_NAMES)}(?![\w])")
+_GIVEN_NAME_AT = re.compile(rf"{alternation(_T['given_names'])}(?![\w])")
 _CLAUSE_GOES_ON = re.compile(rf"\s*(?:[,.;:!?)]|$|\s(?:{alternation(_T['organization_ends'] + _T['list_joiners'])})(?![\w]))")  # a verb, "và" or the clause's end
 _PERSONAL = re.compile(rf"(?i:{alternation(_T['personal_titles'])})")
 _AFTER_NAME_ONLY = re.compile(rf"(?i:{alternation(_T['after_name_only'])})")
@@ -336,9 +336,12 @@ def _title_claims(match: re.Match, context: SentenceContext, domain: str | None,
     each further name sharing the title after "hai", "các" ..."""
     text = context.text
     end = scan_name(text, name_start)
-    given = _GIVEN_NAME_AT.match(text, name_start)
-    if end is None and org is None and given and _CLAUSE_GOES_ON.match(text, given.end()):
-        end = given.end()  # "bác sĩ Khoa có mặt": a given name that also heads a body ("Khoa Nội")
+    # "bác sĩ Liên cho biết", "bác sĩ Khoa có mặt": alone before a verb or the clause's end, a given
+    # name that also opens bodies ("Liên đoàn", "Khoa Nội") is the person
+    given = _GIVEN_NAME_AT.match(text, name_start) if org is None else None
+    given = given if given and end in (None, given.end()) and _CLAUSE_GOES_ON.match(text, given.end()) else None
+    if given:
+        end = given.end()
     inner = _INNER_SURNAME.match(text, name_start, end) if end else None
     if inner and org is None and not re.match(rf"{SURNAME}\s", text[name_start:]) and len(text[inner.end("org") : end].split()) >= 3:
         org, name_start = inner.group("org"), inner.end("org") + 1  # "Tổng giám đốc Vingroup Nguyễn Việt Quang": the company, then the name
@@ -351,8 +354,8 @@ def _title_claims(match: re.Match, context: SentenceContext, domain: str | None,
             and not _HONORIFIC_BEFORE.search(text[:name_start]):
         return None  # "ông Vương Văn Tường - thành viên HĐQT Cen Land": the title is his, "Cen Land" the company
     found = person(text[name_start:end], country_may_be_name=org is None and bool(_PERSONAL.fullmatch(" ".join(match.group("title").split()))))
-    if found is None and org is None and text[name_start:end] in _GIVEN_NAMES and _CLAUSE_GOES_ON.match(text, end):
-        found = text[name_start:end]  # "bác sĩ Liên cho biết": a given name that also opens bodies ("Liên đoàn")
+    if found is None and given:
+        found = given.group(0)
     if found is None:
         return None
     title, klass = _title_value(match, domain)
